@@ -1,0 +1,6 @@
+/** Every differentiable op, re-exported from one place. */
+export * from './binary.js';
+export * from './matmul.js';
+export * from './reduce.js';
+export * from './reshape.js';
+export * from './unary.js';
