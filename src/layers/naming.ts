@@ -22,6 +22,6 @@ export function resetNames(): void {
 
 /** 'MaxPooling2D' -> 'max_pooling2d', 'BatchNormalization' -> 'batch_normalization'. */
 export function toSnakeCase(className: string): string {
-  const spaced = className.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
-  return spaced.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const spaced = className.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2');
+  return spaced.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
