@@ -99,7 +99,10 @@ function heatMapSpec(m: number[][], names: readonly string[],
         encoding: {
           text: { field: 'count', type: 'quantitative' },
           // Dark cells get white text so the number stays readable.
-          color: { condition: { test: `datum.count > ${max / 2}`, value: 'white' }, value: 'black' },
+          color: {
+            condition: { test: `datum.count > ${max / 2}`, value: 'white' },
+            value: 'black',
+          },
         },
       },
     ],
@@ -109,7 +112,8 @@ function heatMapSpec(m: number[][], names: readonly string[],
 
 function valuesOf(labels: Labels): ArrayLike<number> {
   const inner = (labels as { data?: unknown }).data;
-  return typeof inner === 'object' && inner !== null ? inner as ArrayLike<number> : labels as ArrayLike<number>;
+  const isTensorLike = typeof inner === 'object' && inner !== null;
+  return (isTensorLike ? inner : labels) as ArrayLike<number>;
 }
 
 /** Checks that labels are integers in [0, k) (any k >= 0 when k is not given); returns them. */

@@ -95,8 +95,10 @@ describe('curves', () => {
   });
 
   it('says what is wrong with a missing or empty loss', async () => {
-    await assert.rejects(curves({ accuracy: [0.5] }),
-      { name: 'ValueError', message: /history\.loss must be a non-empty array.*Keys found: accuracy/ });
+    await assert.rejects(curves({ accuracy: [0.5] }), {
+      name: 'ValueError',
+      message: /history\.loss must be a non-empty array.*Keys found: accuracy/,
+    });
     await assert.rejects(curves({ loss: [] }), { message: /got an empty array/ });
   });
 

@@ -123,7 +123,9 @@ function panel(values: HistoryValues, name: string, epochs: number, options: Cur
       color: {
         field: 'series', type: 'nominal' as const, title: null,
         scale: { domain, range: domain.map(() => BLUE) },
-        legend: { symbolType: { expr: symbol }, orient: 'bottom' as const, direction: 'horizontal' as const },
+        legend: {
+          symbolType: { expr: symbol }, orient: 'bottom' as const, direction: 'horizontal' as const,
+        },
       },
     },
     layer: [

@@ -17,7 +17,8 @@ export interface SvgToPngOptions {
  * @example
  * await svgToPng(await curves(history), 'runs/mnist/curves.png', { scale: 2 });
  */
-export async function svgToPng(svg: string, path: string, options: SvgToPngOptions = {}): Promise<void> {
+export async function svgToPng(
+  svg: string, path: string, options: SvgToPngOptions = {}): Promise<void> {
   const scale = options.scale ?? 1;
   if (!(scale > 0 && scale <= 16)) {
     throw new ValueError(`svgToPng: scale must be in (0, 16], got ${scale}`);
