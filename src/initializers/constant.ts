@@ -6,30 +6,33 @@
  * new Constant({ value: 0.1 }).apply([2]); // [0.1, 0.1]
  */
 import { ValueError } from '../errors.js';
-import { fill, type DType, type Shape, type Tensor } from '../tensor/tensor.js';
+import type { TypedArray } from '../tensor/tensor.js';
 import { Initializer, type InitializerConfig } from './initializer.js';
 
 /** Fills with 0 (Keras 'zeros', the default bias initializer). */
 export class Zeros extends Initializer {
   readonly className = 'Zeros';
+  protected override readonly integerValues = true;
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    return fill(shape, 0, dtype);
+  protected fill(out: TypedArray): void {
+    out.fill(0);
   }
 }
 
 /** Fills with 1 (Keras 'ones', e.g. the batch-norm gamma). */
 export class Ones extends Initializer {
   readonly className = 'Ones';
+  protected override readonly integerValues = true;
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    return fill(shape, 1, dtype);
+  protected fill(out: TypedArray): void {
+    out.fill(1);
   }
 }
 
 /** Fills with `value` (Keras 'constant'; default 0). */
 export class Constant extends Initializer {
   readonly className = 'Constant';
+  protected override readonly integerValues = true;
   readonly value: number;
 
   constructor(config: { value?: number } = {}) {
@@ -40,8 +43,8 @@ export class Constant extends Initializer {
     }
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    return fill(shape, this.value, dtype);
+  protected fill(out: TypedArray): void {
+    out.fill(this.value);
   }
 
   override getConfig(): InitializerConfig {

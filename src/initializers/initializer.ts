@@ -8,23 +8,60 @@
  * computeFans([3, 3, 1, 8]); // { fanIn: 9, fanOut: 72 }
  */
 import { ValueError } from '../errors.js';
-import { formatShape } from '../tensor/shape.js';
-import type { DType, Shape, Tensor } from '../tensor/tensor.js';
+import { Random, globalRng } from '../tensor/random.js';
+import { formatShape, sizeOf } from '../tensor/shape.js';
+import { Tensor, type DType, type Shape, type TypedArray } from '../tensor/tensor.js';
 
 /** A Keras config: the constructor arguments under their Keras (snake_case) names. */
 export type InitializerConfig = Record<string, unknown>;
 
+/** How Keras saves an initializer inside a layer config. */
+export interface SerializedInitializer {
+  class_name: string;
+  config: InitializerConfig;
+}
+
 export abstract class Initializer {
   /** The Keras class name, as saved in model configs ('GlorotUniform'). */
   abstract readonly className: string;
+  /** True for initializers whose values are exact integers (they may fill int32 tensors). */
+  protected readonly integerValues: boolean = false;
 
-  /** A new tensor of `shape` with this initializer's values. */
-  abstract apply(shape: Shape, dtype?: DType): Tensor;
+  /**
+   * Writes the values for a weight of `shape` into `out`. Random initializers draw from `rng`
+   * unless they were given a seed, in which case every call gives the same values (Keras 3).
+   */
+  protected abstract fill(out: TypedArray, shape: Shape, rng: Random): void;
+
+  /** A new tensor of `shape` with this initializer's values (unseeded: the global generator). */
+  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
+    if (!this.integerValues) requireFloat(dtype, this.className, shape);
+    const t = new Tensor(shape, dtype);
+    this.fill(t.data, shape, globalRng());
+    return t;
+  }
+
+  /** The values as a plain Float32Array outside the tensor heap, drawn from `rng` if unseeded. */
+  sample(shape: Shape, rng: Random = globalRng()): Float32Array {
+    const out = new Float32Array(sizeOf(shape));
+    this.fill(out, shape, rng);
+    return out;
+  }
 
   /** The Keras config of this initializer ({ seed: null } and the like). */
   getConfig(): InitializerConfig {
     return {};
   }
+
+  /** The { class_name, config } form Keras writes into model files. */
+  serialize(): SerializedInitializer {
+    return { class_name: this.className, config: this.getConfig() };
+  }
+}
+
+/** The generator to draw from: a fresh stream for a seeded initializer, else `rng`. */
+export function streamFor(seed: number | null, rng: Random): Random {
+  return seed === null ? rng : new Random(seed);
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ValueError } from '../errors.js';
-import { setSeed } from '../tensor/random.js';
+import { Random, setSeed } from '../tensor/random.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Constant, Ones, Zeros } from './constant.js';
 import { getInitializer, initializerNames } from './get-initializer.js';
@@ -75,6 +75,17 @@ describe('random initializers', () => {
     const a = new RandomNormal().apply([4]).toArray();
     setSeed(9);
     assert.deepEqual(new RandomNormal().apply([4]).toArray(), a);
+  });
+
+  it('sample plain arrays from a given generator unless seeded', () => {
+    const init = new GlorotUniform();
+    const a = init.sample([4, 3], new Random(1));
+    assert.ok(a instanceof Float32Array && a.length === 12);
+    assert.deepEqual(init.sample([4, 3], new Random(1)), a);
+    assert.notDeepEqual(init.sample([4, 3], new Random(2)), a);
+    const seeded = new GlorotUniform({ seed: 4 });
+    assert.deepEqual(seeded.sample([4, 3], new Random(1)), seeded.sample([4, 3], new Random(2)));
+    assert.deepEqual([...seeded.apply([4, 3]).f32], [...seeded.sample([4, 3])]);
   });
 
   it('refuse int32 tensors', () => {
@@ -174,6 +185,7 @@ describe('getInitializer', () => {
     assert.ok(vs instanceof VarianceScaling);
     assert.equal((vs as VarianceScaling).mode, 'fanIn');
     assert.deepEqual(getInitializer('glorot_uniform').getConfig(), { seed: null });
+    assert.deepEqual(new HeNormal({ seed: 3 }).serialize(), { class_name: 'HeNormal', config: { seed: 3 } });
     const c = new Constant({ value: 3 });
     assert.equal(getInitializer(c), c);
   });

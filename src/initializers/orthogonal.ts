@@ -11,10 +11,10 @@
  * new Identity({ gain: 2 }).apply([2, 3]);    // [[2, 0, 0], [0, 2, 0]]
  */
 import { ValueError } from '../errors.js';
+import type { Random } from '../tensor/random.js';
 import { formatShape } from '../tensor/shape.js';
-import { Tensor, type DType, type Shape } from '../tensor/tensor.js';
-import { rngFrom } from '../ops/random-tensor.js';
-import { Initializer, requireFloat, seedOf, type InitializerConfig } from './initializer.js';
+import type { Shape, TypedArray } from '../tensor/tensor.js';
+import { Initializer, seedOf, streamFor, type InitializerConfig } from './initializer.js';
 
 export class Orthogonal extends Initializer {
   readonly className = 'Orthogonal';
@@ -27,8 +27,7 @@ export class Orthogonal extends Initializer {
     this.seed = seedOf(config.seed, 'Orthogonal');
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    requireFloat(dtype, 'Orthogonal', shape);
+  protected fill(o: TypedArray, shape: Shape, rng: Random): void {
     if (shape.length < 2) {
       throw new ValueError(`Orthogonal: the shape needs at least 2 dimensions, got ${formatShape(shape)}`);
     }
@@ -36,18 +35,15 @@ export class Orthogonal extends Initializer {
     const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
     // Orthonormalise along the longer side: columns of a tall matrix, rows of a wide one.
     const [n, m] = rows >= cols ? [rows, cols] : [cols, rows];
-    const rng = rngFrom(this.seed);
-    const q = Array.from({ length: m }, () => Float64Array.from({ length: n }, () => rng.normal()));
+    const r = streamFor(this.seed, rng);
+    const q = Array.from({ length: m }, () => Float64Array.from({ length: n }, () => r.normal()));
     gramSchmidt(q);
 
-    const out = new Tensor(shape);
-    const o = out.f32;
-    for (let r = 0; r < rows; r++) {
+    for (let row = 0; row < rows; row++) {
       for (let c = 0; c < cols; c++) {
-        o[r * cols + c] = this.gain * (rows >= cols ? q[c]![r]! : q[r]![c]!);
+        o[row * cols + c] = this.gain * (rows >= cols ? q[c]![row]! : q[row]![c]!);
       }
     }
-    return out;
   }
 
   override getConfig(): InitializerConfig {
@@ -79,6 +75,7 @@ function gramSchmidt(vectors: Float64Array[]): void {
 /** `gain` times the identity matrix; 2-D shapes only, which may be non-square. */
 export class Identity extends Initializer {
   readonly className = 'Identity';
+  protected override readonly integerValues = true;
   readonly gain: number;
 
   constructor(config: { gain?: number } = {}) {
@@ -86,15 +83,14 @@ export class Identity extends Initializer {
     this.gain = config.gain ?? 1;
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
+  protected fill(out: TypedArray, shape: Shape): void {
     if (shape.length !== 2) {
-      throw new ValueError(`Identity: only 2-D shapes can be identity matrices, got ${formatShape(shape)}`);
+      throw new ValueError(`Identity: only 2-D shapes can be identity matrices, got ` +
+        `${formatShape(shape)}`);
     }
-    const out = new Tensor(shape, dtype);
     const [rows, cols] = shape as [number, number];
-    out.data.fill(0);
-    for (let i = 0; i < Math.min(rows, cols); i++) out.data[i * cols + i] = this.gain;
-    return out;
+    out.fill(0);
+    for (let i = 0; i < Math.min(rows, cols); i++) out[i * cols + i] = this.gain;
   }
 
   override getConfig(): InitializerConfig {

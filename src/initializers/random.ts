@@ -10,9 +10,9 @@
  * new TruncatedNormal({ stddev: 0.02 }).apply([128, 10]);
  */
 import { ValueError } from '../errors.js';
-import { randomNormal, randomUniform, truncatedNormal } from '../ops/random-tensor.js';
-import type { DType, Shape, Tensor } from '../tensor/tensor.js';
-import { Initializer, requireFloat, seedOf, type InitializerConfig } from './initializer.js';
+import type { Random } from '../tensor/random.js';
+import type { TypedArray } from '../tensor/tensor.js';
+import { Initializer, seedOf, streamFor, type InitializerConfig } from './initializer.js';
 
 export class RandomUniform extends Initializer {
   readonly className = 'RandomUniform';
@@ -31,9 +31,9 @@ export class RandomUniform extends Initializer {
     }
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    requireFloat(dtype, 'RandomUniform', shape);
-    return randomUniform(shape, this.minval, this.maxval, this.seed);
+  protected fill(out: TypedArray, _shape: unknown, rng: Random): void {
+    const r = streamFor(this.seed, rng);
+    for (let i = 0; i < out.length; i++) out[i] = r.uniform(this.minval, this.maxval);
   }
 
   override getConfig(): InitializerConfig {
@@ -67,9 +67,9 @@ export class RandomNormal extends NormalBase {
     super(config, 'RandomNormal');
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    requireFloat(dtype, 'RandomNormal', shape);
-    return randomNormal(shape, this.mean, this.stddev, this.seed);
+  protected fill(out: TypedArray, _shape: unknown, rng: Random): void {
+    const r = streamFor(this.seed, rng);
+    for (let i = 0; i < out.length; i++) out[i] = r.normal(this.mean, this.stddev);
   }
 }
 
@@ -81,8 +81,8 @@ export class TruncatedNormal extends NormalBase {
     super(config, 'TruncatedNormal');
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    requireFloat(dtype, 'TruncatedNormal', shape);
-    return truncatedNormal(shape, this.mean, this.stddev, this.seed);
+  protected fill(out: TypedArray, _shape: unknown, rng: Random): void {
+    const r = streamFor(this.seed, rng);
+    for (let i = 0; i < out.length; i++) out[i] = r.truncatedNormal(this.mean, this.stddev);
   }
 }

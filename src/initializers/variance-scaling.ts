@@ -21,9 +21,11 @@
  * new VarianceScaling({ scale: 0.1, mode: 'fan_avg', distribution: 'uniform' });
  */
 import { ValueError } from '../errors.js';
-import { randomNormal, randomUniform, truncatedNormal } from '../ops/random-tensor.js';
-import type { DType, Shape, Tensor } from '../tensor/tensor.js';
-import { Initializer, computeFans, requireFloat, seedOf, type InitializerConfig } from './initializer.js';
+import type { Random } from '../tensor/random.js';
+import type { Shape, TypedArray } from '../tensor/tensor.js';
+import {
+  Initializer, computeFans, seedOf, streamFor, type InitializerConfig,
+} from './initializer.js';
 
 export type FanMode = 'fanIn' | 'fanOut' | 'fanAvg';
 export type ScalingDistribution = 'truncatedNormal' | 'untruncatedNormal' | 'uniform';
@@ -65,20 +67,22 @@ export class VarianceScaling extends Initializer {
     this.seed = seedOf(config.seed, 'VarianceScaling');
   }
 
-  apply(shape: Shape, dtype: DType = 'float32'): Tensor {
-    requireFloat(dtype, this.className, shape);
+  protected fill(out: TypedArray, shape: Shape, rng: Random): void {
     const { fanIn, fanOut } = computeFans(shape);
     const n = this.mode === 'fanIn' ? fanIn : this.mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
     const s = this.scale / Math.max(1, n);
+    const r = streamFor(this.seed, rng);
 
     if (this.distribution === 'uniform') {
       const limit = Math.sqrt(3 * s);
-      return randomUniform(shape, -limit, limit, this.seed);
+      for (let i = 0; i < out.length; i++) out[i] = r.uniform(-limit, limit);
+    } else if (this.distribution === 'untruncatedNormal') {
+      const stddev = Math.sqrt(s);
+      for (let i = 0; i < out.length; i++) out[i] = r.normal(0, stddev);
+    } else {
+      const stddev = Math.sqrt(s) / TRUNCATED_STDDEV;
+      for (let i = 0; i < out.length; i++) out[i] = r.truncatedNormal(0, stddev);
     }
-    if (this.distribution === 'untruncatedNormal') {
-      return randomNormal(shape, 0, Math.sqrt(s), this.seed);
-    }
-    return truncatedNormal(shape, 0, Math.sqrt(s) / TRUNCATED_STDDEV, this.seed);
   }
 
   override getConfig(): InitializerConfig {
