@@ -58,6 +58,7 @@ const pooled = maxPool2d(maps, { poolSize: 2, strides: 2, padding: 'same' });
 printGrid('The X image (9x9, +1 = ink, -1 = background)', X_IMAGE);
 names.forEach((name) => printGrid(`Feature ${name}`, FEATURES[name]));
 names.forEach((name, c) => printGrid(`Feature map for ${name} (7x7)`, channel(maps, c), truncated));
-names.forEach((name, c) => printGrid(`After ReLU: ${name} (7x7)`, channel(rectified, c), truncated));
+names.forEach((name, c) =>
+  printGrid(`After ReLU: ${name} (7x7)`, channel(rectified, c), truncated));
 names.forEach((name, c) =>
   printGrid(`Max pooled, window 2, stride 2: ${name} (4x4)`, channel(pooled, c), truncated));

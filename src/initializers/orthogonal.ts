@@ -29,7 +29,8 @@ export class Orthogonal extends Initializer {
 
   protected fill(o: TypedArray, shape: Shape, rng: Random): void {
     if (shape.length < 2) {
-      throw new ValueError(`Orthogonal: the shape needs at least 2 dimensions, got ${formatShape(shape)}`);
+      throw new ValueError(`Orthogonal: the shape needs at least 2 dimensions, got ` +
+        `${formatShape(shape)}`);
     }
     const cols = shape[shape.length - 1]!;
     const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);

@@ -52,7 +52,9 @@ abstract class NormalBase extends Initializer {
     this.mean = config.mean ?? 0;
     this.stddev = config.stddev ?? 0.05;
     this.seed = seedOf(config.seed, where);
-    if (!(this.stddev >= 0)) throw new ValueError(`${where}: stddev must be >= 0, got ${this.stddev}`);
+    if (!(this.stddev >= 0)) {
+      throw new ValueError(`${where}: stddev must be >= 0, got ${this.stddev}`);
+    }
   }
 
   override getConfig(): InitializerConfig {

@@ -60,7 +60,9 @@ export class VarianceScaling extends Initializer {
   constructor(config: VarianceScalingConfig = {}) {
     super();
     this.scale = config.scale ?? 1;
-    if (!(this.scale > 0)) throw new ValueError(`VarianceScaling: scale must be > 0, got ${this.scale}`);
+    if (!(this.scale > 0)) {
+      throw new ValueError(`VarianceScaling: scale must be > 0, got ${this.scale}`);
+    }
     this.mode = pick(MODES, config.mode ?? 'fanIn', 'mode', 'fanIn, fanOut, fanAvg');
     this.distribution = pick(DISTRIBUTIONS, config.distribution ?? 'truncatedNormal',
       'distribution', 'truncatedNormal, untruncatedNormal, uniform');
@@ -69,7 +71,8 @@ export class VarianceScaling extends Initializer {
 
   protected fill(out: TypedArray, shape: Shape, rng: Random): void {
     const { fanIn, fanOut } = computeFans(shape);
-    const n = this.mode === 'fanIn' ? fanIn : this.mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
+    const n = this.mode === 'fanIn' ? fanIn
+      : this.mode === 'fanOut' ? fanOut : (fanIn + fanOut) / 2;
     const s = this.scale / Math.max(1, n);
     const r = streamFor(this.seed, rng);
 
@@ -88,7 +91,8 @@ export class VarianceScaling extends Initializer {
   override getConfig(): InitializerConfig {
     const mode = { fanIn: 'fan_in', fanOut: 'fan_out', fanAvg: 'fan_avg' }[this.mode];
     const distribution = {
-      truncatedNormal: 'truncated_normal', untruncatedNormal: 'untruncated_normal', uniform: 'uniform',
+      truncatedNormal: 'truncated_normal', untruncatedNormal: 'untruncated_normal',
+      uniform: 'uniform',
     }[this.distribution];
     return { scale: this.scale, mode, distribution, seed: this.seed };
   }

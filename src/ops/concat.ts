@@ -42,7 +42,8 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
 function checkCompatible(tensors: readonly Tensor[], axis: number): void {
   const first = tensors[0]!;
   for (const t of tensors) {
-    const sameRest = t.rank === first.rank && t.shape.every((d, i) => i === axis || d === first.shape[i]);
+    const sameRest = t.rank === first.rank &&
+      t.shape.every((d, i) => i === axis || d === first.shape[i]);
     if (!sameRest || t.dtype !== first.dtype) {
       throw new ShapeError(`concat: along axis ${axis}, shapes must match on every other axis ` +
         `and dtypes must agree; got ${tensors.map((u) => `${u.dtype} ${formatShape(u.shape)}`)

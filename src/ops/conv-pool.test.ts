@@ -9,13 +9,15 @@ import { pad } from './pad.js';
 import { avgPool2d, maxPool2d, type Pool2DOptions } from './pool.js';
 
 const smooth = (shape: number[], phase = 0.2) => tensor(
-  Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.3 + phase)),
+  Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) },
+    (_, i) => Math.sin(i * 1.3 + phase)),
   shape);
 
 /** Distinct values at least 0.05 apart, so a finite-difference step never changes a max winner. */
 const distinct = (shape: number[]) => {
   const n = shape.reduce((a, b) => a * b, 1);
-  return tensor(Float32Array.from({ length: n }, (_, i) => ((i * 37) % n) * 0.05 - n * 0.025), shape);
+  const values = Float32Array.from({ length: n }, (_, i) => ((i * 37) % n) * 0.05 - n * 0.025);
+  return tensor(values, shape);
 };
 
 describe('conv2d gradients', () => {
@@ -25,7 +27,8 @@ describe('conv2d gradients', () => {
     ['valid, stride 2', [1, 7, 6, 2], [3, 3, 2, 2], { strides: 2 }],
     ['same, stride 2, even kernel', [2, 6, 5, 1], [2, 2, 1, 2], { strides: 2, padding: 'same' }],
     ['valid, dilation 2', [1, 7, 7, 2], [3, 3, 2, 2], { dilationRate: 2 }],
-    ['same, dilation 2, 1x3 kernel', [1, 5, 6, 2], [1, 3, 2, 2], { dilationRate: 2, padding: 'same' }],
+    ['same, dilation 2, 1x3 kernel', [1, 5, 6, 2], [1, 3, 2, 2],
+      { dilationRate: 2, padding: 'same' }],
   ];
   for (const [name, xs, ws, options] of cases) {
     it(`match finite differences: ${name}`, () => {
@@ -81,7 +84,8 @@ describe('output sizes follow (n + 2p - f) / s + 1', () => {
 
       const y = conv2d(zeros([1, n, n + 1, 1]), zeros([f, f, 1, 2]),
         { strides: s, padding, dilationRate: d });
-      const wide = padding === 'valid' ? Math.floor((n + 1 - fEff) / s) + 1 : Math.ceil((n + 1) / s);
+      const wide = padding === 'valid' ? Math.floor((n + 1 - fEff) / s) + 1
+        : Math.ceil((n + 1) / s);
       assert.deepEqual(y.shape, [1, expected, wide, 2]);
       if (d === 1) {
         const p = maxPool2d(zeros([1, n, n + 1, 1]), { poolSize: f, strides: s, padding });
@@ -106,7 +110,8 @@ describe('bad input', () => {
   it('conv2d and pooling with a wrong-rank input name the expected rank and the shape', () => {
     assert.throws(() => conv2d(zeros([5, 5, 1]), zeros([3, 3, 1, 1])),
       /conv2d: expected input of rank 4 \[batch, height, width, channels\], got \[5, 5, 1\]/);
-    assert.throws(() => maxPool2d(zeros([4, 4])), /maxPool2d: expected input of rank 4.*got \[4, 4\]/);
+    assert.throws(() => maxPool2d(zeros([4, 4])),
+      /maxPool2d: expected input of rank 4.*got \[4, 4\]/);
     assert.throws(() => conv2d(zeros([1, 5, 5, 2]), zeros([3, 3, 1, 1])),
       /conv2d: filter \[3, 3, 1, 1\] must be \[kh, kw, 2, filters\]/);
   });

@@ -13,7 +13,8 @@ import { where } from './where.js';
 
 const close = (actual: number[], expected: number[], tol = 1e-6): void => {
   assert.equal(actual.length, expected.length);
-  actual.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= tol, `[${i}] ${v} vs ${expected[i]}`));
+  actual.forEach((v, i) =>
+    assert.ok(Math.abs(v - expected[i]!) <= tol, `[${i}] ${v} vs ${expected[i]}`));
 };
 const flat = (t: { toTypedArray(): ArrayLike<number> }): number[] => Array.from(t.toTypedArray());
 
@@ -119,7 +120,8 @@ describe('clip', () => {
   });
 
   it('rejects min greater than max', () => {
-    assert.throws(() => clip(tensor([1]), 2, 1), /clip: min \(2\) must not be greater than max \(1\)/);
+    assert.throws(() => clip(tensor([1]), 2, 1),
+      /clip: min \(2\) must not be greater than max \(1\)/);
   });
 });
 

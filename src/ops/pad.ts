@@ -12,8 +12,9 @@ import { formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { copyRegion } from './copy-region.js';
 
-export function pad(x: Tensor, paddings: ReadonlyArray<readonly [number, number] | readonly number[]>,
-  value = 0): Tensor {
+export type Paddings = ReadonlyArray<readonly [number, number] | readonly number[]>;
+
+export function pad(x: Tensor, paddings: Paddings, value = 0): Tensor {
   checkPaddings(x, paddings);
   const start = paddings.map((p) => p[0]!);
   const outShape = x.shape.map((d, i) => d + paddings[i]![0]! + paddings[i]![1]!);

@@ -30,7 +30,9 @@ function filled(shape: Shape, draw: () => number): Tensor {
 
 /** Uniform values in [min, max). */
 export function randomUniform(shape: Shape, min = 0, max = 1, seed?: SeedLike): Tensor {
-  if (!(min <= max)) throw new ValueError(`randomUniform: min (${min}) is greater than max (${max})`);
+  if (!(min <= max)) {
+    throw new ValueError(`randomUniform: min (${min}) is greater than max (${max})`);
+  }
   const rng = rngFrom(seed);
   return filled(shape, () => rng.uniform(min, max));
 }

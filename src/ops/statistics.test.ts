@@ -9,7 +9,8 @@ import { moments, variance } from './moments.js';
 import { randomNormal, randomUniform, truncatedNormal } from './random-tensor.js';
 
 const sample = (shape: number[]) => tensor(
-  Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.3 + 0.2)),
+  Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) },
+    (_, i) => Math.sin(i * 1.3 + 0.2)),
   shape);
 
 function stats(values: ArrayLike<number>): { mean: number; std: number; min: number; max: number } {
@@ -45,7 +46,8 @@ describe('moments and variance', () => {
 
 describe('logSumExp', () => {
   it('matches log(sum(exp(x))) and does not overflow for large values', () => {
-    assert.ok(Math.abs(logSumExp(tensor([1, 2, 3])).item() - Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3))) < 1e-5);
+    const expected = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+    assert.ok(Math.abs(logSumExp(tensor([1, 2, 3])).item() - expected) < 1e-5);
     assert.ok(Math.abs(logSumExp(tensor([1000, 1000])).item() - (1000 + Math.LN2)) < 1e-3);
     assert.equal(logSumExp(tensor([-Infinity, -Infinity])).item(), -Infinity);
     assert.deepEqual(logSumExp(zeros([2, 4]), -1, true).shape, [2, 1]);
@@ -53,7 +55,8 @@ describe('logSumExp', () => {
 
   it('has gradients (the softmax) matching finite differences', () => {
     assert.ok(checkGradients((t) => logSumExp(t!, 1), [sample([2, 3, 2])]).maxError < 2e-3);
-    assert.ok(checkGradients((t) => logSumExp(t!, [0, 2], true), [sample([2, 3, 2])]).maxError < 2e-3);
+    const r = checkGradients((t) => logSumExp(t!, [0, 2], true), [sample([2, 3, 2])]);
+    assert.ok(r.maxError < 2e-3, JSON.stringify(r));
   });
 });
 
@@ -120,7 +123,8 @@ describe('random tensors', () => {
   });
 
   it('repeat for a seed and differ between seeds', () => {
-    assert.deepEqual(randomUniform([5], 0, 1, 42).toArray(), randomUniform([5], 0, 1, 42).toArray());
-    assert.notDeepEqual(randomUniform([5], 0, 1, 42).toArray(), randomUniform([5], 0, 1, 43).toArray());
+    const draw = (seed: number) => randomUniform([5], 0, 1, seed).toArray();
+    assert.deepEqual(draw(42), draw(42));
+    assert.notDeepEqual(draw(42), draw(43));
   });
 });
