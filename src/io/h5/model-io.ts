@@ -70,7 +70,8 @@ export interface SaveOptions {
  * @example
  * await saveModel(model, 'mnist.h5');
  */
-export async function saveModel(model: SaveableModel, path: string, options: SaveOptions = {}): Promise<void> {
+export async function saveModel(model: SaveableModel, path: string,
+  options: SaveOptions = {}): Promise<void> {
   await writeKerasH5(path, modelContent(model, options), { layout: 'model' });
 }
 
@@ -80,7 +81,8 @@ export async function saveModel(model: SaveableModel, path: string, options: Sav
  * @example
  * const bytes = await saveModelToBuffer(model);
  */
-export async function saveModelToBuffer(model: SaveableModel, options: SaveOptions = {}): Promise<Uint8Array> {
+export async function saveModelToBuffer(model: SaveableModel,
+  options: SaveOptions = {}): Promise<Uint8Array> {
   return writeKerasH5ToBytes(modelContent(model, options), { layout: 'model' });
 }
 
@@ -94,7 +96,8 @@ export async function saveModelToBuffer(model: SaveableModel, options: SaveOptio
 export async function loadModel<M extends SaveableModel>(source: string | Uint8Array,
   builder: ModelBuilder<M>, label?: string): Promise<M> {
   const name = label ?? (typeof source === 'string' ? source : 'buffer');
-  const content = await readModelFile(source, { supportedLayers: builder.supportedLayers(), label: name });
+  const supportedLayers = builder.supportedLayers();
+  const content = await readModelFile(source, { supportedLayers, label: name });
 
   const model = builder.modelFromJSON(content.modelConfig);
   assignWeights(model, content.layers, {}, name);
@@ -205,7 +208,8 @@ function restoreOptimizer(optimizer: SaveableOptimizer | null | undefined,
       `optimizer (${current.length} variables); the optimizer starts from a fresh state.`);
     return;
   }
-  optimizer.setWeights(saved.map((w, i) => tensor(toNumbers(w.data), current[i]!.shape, current[i]!.dtype)));
+  optimizer.setWeights(saved.map((w, i) =>
+    tensor(toNumbers(w.data), current[i]!.shape, current[i]!.dtype)));
 }
 
 function toNumbers(data: ArrayData): ArrayLike<number> {

@@ -27,7 +27,8 @@ import type {
  * @example
  * const { modelConfig, layers } = await readKerasH5(await fetchBytes('model.h5'), 'model.h5');
  */
-export async function readKerasH5(source: string | Uint8Array, label?: string): Promise<KerasH5Content> {
+export async function readKerasH5(source: string | Uint8Array,
+  label?: string): Promise<KerasH5Content> {
   return readH5(source, readContent, label);
 }
 
@@ -47,7 +48,9 @@ function readContent(root: H5Group): KerasH5Content {
   };
   if (layout === 'model') {
     content.modelConfig = readJsonAttr(root, 'model_config');
-    if (hasAttr(root, 'training_config')) content.trainingConfig = readJsonAttr(root, 'training_config');
+    if (hasAttr(root, 'training_config')) {
+      content.trainingConfig = readJsonAttr(root, 'training_config');
+    }
   }
   const optimizer = childGroup(root, 'optimizer_weights');
   if (optimizer !== undefined) content.optimizerWeights = readOptimizer(optimizer);

@@ -43,7 +43,8 @@ export function matchWeights(model: readonly LayerWeightSpec[], saved: readonly 
     : matchByOrder(model, saved);
 }
 
-function matchByOrder(model: readonly LayerWeightSpec[], saved: readonly KerasH5Layer[]): WeightAssignment[] {
+function matchByOrder(model: readonly LayerWeightSpec[],
+  saved: readonly KerasH5Layer[]): WeightAssignment[] {
   const modelIndices = model.flatMap((l, i) => (l.weights.length > 0 ? [i] : []));
   const savedLayers = saved.filter((l) => l.weights.length > 0);
   if (modelIndices.length !== savedLayers.length) {
