@@ -1,4 +1,7 @@
 /** Every CLI command, in the order `convnet --help` lists them. */
 import type { Command } from '../command.js';
+import { explainCommand } from './explain.js';
 
 export const commands: Command[] = [];
+
+commands.push(explainCommand);
