@@ -1,8 +1,9 @@
 /** Every CLI command, in the order `convnet --help` lists them. */
 import type { Command } from '../command.js';
+import { activationsCommand } from './activations.js';
 import { explainCommand } from './explain.js';
 import { serveCommand } from './serve.js';
 
 export const commands: Command[] = [];
 
-commands.push(explainCommand, serveCommand);
+commands.push(explainCommand, serveCommand, activationsCommand);
