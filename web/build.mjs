@@ -25,6 +25,12 @@ await build({
   platform: 'browser',
   target: 'es2022',
   outdir: out,
+  // Pages share the engine and the (large) HDF5 module as chunks instead of each carrying a copy.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  // Node-only branches (real files, h5wasm's Node build) are reached through dynamic imports
+  // behind runtime checks; they stay out of the bundle and never run in a browser.
+  external: ['node:*', 'h5wasm/node', 'sharp'],
   sourcemap: true,
   logLevel: 'warning',
 });
