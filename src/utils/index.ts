@@ -13,3 +13,4 @@ export * from './train-test-split.js';
 export * from './multi-hot.js';
 export { kFold, type KFoldOptions, type Fold } from '../data/k-fold.js';
 export { crossValidate, type CrossValidation } from '../data/cross-validate.js';
+export * from './image.js';

@@ -7,7 +7,7 @@
  */
 import { IoError, NotSupportedError } from '../../errors.js';
 
-export interface RawImage {
+export interface DecodedImage {
   data: Uint8Array;
   width: number;
   height: number;
@@ -20,7 +20,7 @@ export interface RawImage {
  * @example
  * decodeBmp(bytes, 'zebra/e.bmp').channels; // 3
  */
-export function decodeBmp(bytes: Uint8Array, source: string): RawImage {
+export function decodeBmp(bytes: Uint8Array, source: string): DecodedImage {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 54) throw new IoError(`BMP '${source}': header truncated`);
   const dataOffset = view.getUint32(10, true);

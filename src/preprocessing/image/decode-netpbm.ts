@@ -6,7 +6,7 @@
  * const { data, channels } = decodeNetpbm(await readFile('a.ppm'), 'a.ppm'); // channels 3
  */
 import { IoError, NotSupportedError } from '../../errors.js';
-import type { RawImage } from './decode-bmp.js';
+import type { DecodedImage } from './decode-bmp.js';
 
 /**
  * Decodes PGM/PPM bytes; `source` names the file in errors.
@@ -14,7 +14,7 @@ import type { RawImage } from './decode-bmp.js';
  * @example
  * decodeNetpbm(new TextEncoder().encode('P2 2 1 255 0 255'), 'x.pgm').data; // [0, 255]
  */
-export function decodeNetpbm(bytes: Uint8Array, source: string): RawImage {
+export function decodeNetpbm(bytes: Uint8Array, source: string): DecodedImage {
   const kind = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0);
   if (!['P2', 'P3', 'P5', 'P6'].includes(kind)) {
     throw new NotSupportedError(`Netpbm '${source}': type ${kind} (supported: P2, P3, P5, P6)`);

@@ -16,5 +16,5 @@ export * from './load-image.js';
 export * from './list-image-files.js';
 export * from './sniff-image.js';
 export * from './subset.js';
-export { decodeBmp, type RawImage } from './decode-bmp.js';
+export { decodeBmp, type DecodedImage } from './decode-bmp.js';
 export { decodeNetpbm } from './decode-netpbm.js';
