@@ -111,7 +111,8 @@ function readValues(view: DataView, start: number, dtype: IdxArray['dtype'],
 export async function decodeIdx(bytes: Uint8Array, source = '<buffer>'): Promise<IdxArray> {
   if (!isGzip(bytes)) return parseIdx(bytes, source);
   try {
-    const stream = new Blob([Uint8Array.from(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
+    const gunzip = new DecompressionStream('gzip');
+    const stream = new Blob([Uint8Array.from(bytes)]).stream().pipeThrough(gunzip);
     return parseIdx(new Uint8Array(await new Response(stream).arrayBuffer()), source);
   } catch (err) {
     if (err instanceof IoError) throw err;

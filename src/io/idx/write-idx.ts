@@ -3,7 +3,8 @@
  * crash never leaves a half-written file under the final name.
  *
  * @example
- * await writeIdx('labels-idx1-ubyte', { dtype: 'uint8', shape: [3], data: Uint8Array.of(1, 2, 3) });
+ * const labels = { dtype: 'uint8' as const, shape: [3], data: Uint8Array.of(1, 2, 3) };
+ * await writeIdx('labels-idx1-ubyte', labels);
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { IoError, ShapeError } from '../../errors.js';

@@ -115,7 +115,8 @@ export function warpAffine(src: ArrayLike<number>, height: number, width: number
         continue;
       }
       if (!bilinear) {
-        for (let ch = 0; ch < channels; ch++) out[at + ch] = pixel(Math.round(y), Math.round(x), ch);
+        const [ry, rx] = [Math.round(y), Math.round(x)];
+        for (let ch = 0; ch < channels; ch++) out[at + ch] = pixel(ry, rx, ch);
         continue;
       }
       const y0 = Math.floor(y), x0 = Math.floor(x);

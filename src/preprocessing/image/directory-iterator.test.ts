@@ -232,3 +232,17 @@ describe('flowFromDirectory with corrupt images', () => {
     await assert.rejects(strict.batch(0), /image '.*truncated.png' could not be decoded as png/);
   });
 });
+
+describe('Netpbm images', () => {
+  it('reads binary PPM and ASCII PGM files', async () => {
+    const dir = join(root, 'netpbm');
+    mkdirSync(dir, { recursive: true });
+    const header = new TextEncoder().encode('P6\n# a comment\n2 1\n255\n');
+    writeFileSync(join(dir, 'a.ppm'), Uint8Array.from([...header, 1, 2, 3, 250, 251, 252]));
+    writeFileSync(join(dir, 'b.pgm.ppm'), 'P2\n2 2\n15\n0 15\n5 10\n');
+    assert.deepEqual((await loadImage(join(dir, 'a.ppm'))).toArray(),
+      [[[1, 2, 3], [250, 251, 252]]]);
+    assert.deepEqual((await loadImage(join(dir, 'b.pgm.ppm'), { colorMode: 'grayscale' }))
+      .toArray(), [[[0], [255]], [[85], [170]]]);
+  });
+});
