@@ -11,6 +11,7 @@ import { ShapeError, ValueError } from '../../errors.js';
 import type { Random } from '../../tensor/random.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { takeRows } from '../../utils/take-rows.js';
+import { MISSING_ITERATOR_OPTIONS, checkOptionNames } from './check-options.js';
 import type { ImageDataGenerator } from './image-data-generator.js';
 import { ImageIterator, type IteratorOptions } from './image-iterator.js';
 import { subsetRange, type Subset } from './subset.js';
@@ -21,6 +22,8 @@ export interface FlowOptions extends IteratorOptions {
   /** Per-sample weights [n], returned with each batch. */
   sampleWeight?: Tensor;
 }
+
+const FLOW_OPTIONS = ['batchSize', 'shuffle', 'seed', 'prefetch', 'subset', 'sampleWeight'];
 
 export class ArrayIterator extends ImageIterator {
   /** Rows of x (and y) in this iterator, in their original order. */
@@ -65,6 +68,7 @@ function rowRange(generator: ImageDataGenerator, x: Tensor, y: Tensor | undefine
     throw new ShapeError(`flow: x must be images [n, height, width, channels], got ` +
       `[${x.shape.join(', ')}]; add a channel axis with reshape (e.g. [n, 28, 28, 1])`);
   }
+  checkOptionNames('flow', options, FLOW_OPTIONS, MISSING_ITERATOR_OPTIONS);
   const n = x.shape[0]!;
   for (const [name, t] of [['y', y], ['sampleWeight', options.sampleWeight]] as const) {
     if (t !== undefined && (t.rank === 0 || t.shape[0] !== n)) {

@@ -188,6 +188,10 @@ describe('flowFromDirectory on a generated image folder', () => {
     assert.throws(() => g.flowFromDirectory(dir, { interpolation: 'box' as 'nearest' }),
       /interpolation 'box'/);
     assert.throws(() => g.flowFromDirectory(join(root, 'nowhere')), /cannot read directory/);
+    assert.throws(() => g.flowFromDirectory(dir, { target_size: [4, 4] } as object),
+      /unknown option 'target_size'/);
+    assert.throws(() => g.flowFromDirectory(dir, { saveToDir: '/tmp/x' } as object),
+      /option 'saveToDir' \(saving augmented images to a folder\) is not supported/);
     assert.throws(() => g.flowFromDirectory(dir, { classes: ['cats', 'birds'] }),
       /class 'birds' has no folder/);
   });

@@ -25,6 +25,7 @@ import { IoError, ValueError } from '../../errors.js';
 import { log } from '../../log.js';
 import type { Random } from '../../tensor/random.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { MISSING_ITERATOR_OPTIONS, checkOptionNames } from './check-options.js';
 import type { ImageDataGenerator } from './image-data-generator.js';
 import { ImageIterator, type IteratorOptions } from './image-iterator.js';
 import { listImageFiles, type ImageListing } from './list-image-files.js';
@@ -56,6 +57,8 @@ export interface FlowFromDirectoryOptions extends IteratorOptions {
 }
 
 const CLASS_MODES: readonly ClassMode[] = ['categorical', 'binary', 'sparse', 'input', null];
+const OPTIONS = ['batchSize', 'shuffle', 'seed', 'prefetch', 'targetSize', 'colorMode',
+  'classes', 'classMode', 'subset', 'interpolation', 'onError'];
 
 export class DirectoryIterator extends ImageIterator {
   readonly directory: string;
@@ -159,6 +162,7 @@ function indexLabels(classes: number[], dtype: 'int32' | 'float32'): Tensor {
 /** Lists and checks the files, before the iterator exists. */
 function scan(generator: ImageDataGenerator, directory: string,
   options: FlowFromDirectoryOptions): ImageListing {
+  checkOptionNames('flowFromDirectory', options, OPTIONS, MISSING_ITERATOR_OPTIONS);
   checkLoadOptions(options, 'flowFromDirectory');
   const classMode = options.classMode === undefined ? 'categorical' : options.classMode;
   if (!CLASS_MODES.includes(classMode)) {

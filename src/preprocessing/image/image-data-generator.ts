@@ -13,13 +13,14 @@
  * const train = datagen.flowFromDirectory('data/train', { targetSize: [150, 150],
  *   batchSize: 20, classMode: 'binary' });
  */
-import { NotSupportedError, ShapeError, ValueError } from '../../errors.js';
+import { ShapeError, ValueError } from '../../errors.js';
 import { log } from '../../log.js';
 import { Random, globalRng } from '../../tensor/random.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { affineMatrix, warpAffine } from './affine-transform.js';
 import { ArrayIterator, type FlowOptions } from './array-iterator.js';
 import { DirectoryIterator, type FlowFromDirectoryOptions } from './directory-iterator.js';
+import { checkOptionNames } from './check-options.js';
 import { checkFillMode, type FillMode } from './fill-mode.js';
 import { brighten, channelShift, flipColumns, flipRows, meanStd } from './pixel-ops.js';
 import type { TransformParams } from './transform-params.js';
@@ -102,7 +103,7 @@ export class ImageDataGenerator {
    * const datagen = new ImageDataGenerator({ rescale: 1 / 255, validationSplit: 0.2 });
    */
   constructor(options: ImageDataGeneratorOptions = {}) {
-    checkOptionNames(options);
+    checkOptionNames('ImageDataGenerator', options, OPTION_NAMES, MISSING_FEATURES);
     const o = { ...options };
     o.fillMode = checkFillMode(o.fillMode ?? 'nearest', 'ImageDataGenerator');
     if (o.featurewiseStdNormalization && !o.featurewiseCenter) {
@@ -336,18 +337,6 @@ export class ImageDataGenerator {
         `shape [${h}, ${w}, ${c}], returned [${result.shape.join(', ')}]`);
     }
     return Float32Array.from(result.data);
-  }
-}
-
-function checkOptionNames(options: object): void {
-  for (const key of Object.keys(options)) {
-    if (OPTION_NAMES.includes(key)) continue;
-    if (key in MISSING_FEATURES) {
-      throw new NotSupportedError(`ImageDataGenerator: option '${key}' ` +
-        `(${MISSING_FEATURES[key]}) is not supported`);
-    }
-    throw new ValueError(`ImageDataGenerator: unknown option '${key}'; known options: ` +
-      `${OPTION_NAMES.join(', ')}`);
   }
 }
 
