@@ -16,3 +16,5 @@ export {
   type ArrayToImageOptions, type SaveImageOptions, type ImageGridOptions,
 } from './utils/image.js';
 export * from './io/h5/index.js';
+export * from './initializers/index.js';
+export { Random, setSeed, globalRng } from './tensor/random.js';
