@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isBatchSequence } from '../../data/sequence.js';
 import { NotSupportedError, ValueError } from '../../errors.js';
 import { setLogSink } from '../../log.js';
 import { tensor, Tensor } from '../../tensor/tensor.js';
@@ -133,6 +134,7 @@ describe('ImageDataGenerator.flow', () => {
     const { x, y } = numbered(10);
     const it = new ImageDataGenerator({ rescale: 0.1 }).flow(x, y, { batchSize: 4, seed: 3 });
     assert.equal(it.length, 3);
+    assert.ok(isBatchSequence(it));
     const seen: number[] = [];
     for (let b = 0; b < it.length; b++) {
       const batch = await it.batch(b);
