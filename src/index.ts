@@ -37,3 +37,8 @@ export { Progbar, type TextStream } from './training/progbar.js';
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs } from './training/index.js';
 export type { Batch, BatchSequence } from './data/sequence.js';
 export { isBatchSequence } from './data/sequence.js';
+export * as datasets from './datasets/index.js';
+export * as preprocessing from './preprocessing/index.js';
+export * as utils from './utils/index.js';
+export * from './io/idx/index.js';
+export { kFold, crossValidate, Prefetcher } from './data/index.js';
