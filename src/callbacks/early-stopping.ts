@@ -15,6 +15,7 @@ import { log } from '../log.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Callback, type Logs } from './callback.js';
 import { availableKeys, isImprovement, resolveMode, type MonitorMode } from './monitor.js';
+import { requireModel } from './require-model.js';
 
 export interface EarlyStoppingArgs {
   /** Metric to watch. Default 'val_loss'. */
@@ -77,7 +78,7 @@ export class EarlyStopping extends Callback {
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     const current = this.monitorValue(logs);
     if (current === undefined || epoch < this.startFromEpoch) return;
-    const model = this.requireModel();
+    const model = requireModel(this.model, 'EarlyStopping');
     if (this.restoreBestWeights && this.bestWeights === null) {
       // until something improves, the first monitored epoch's weights are the best known
       this.bestWeights = model.getWeights();
@@ -107,7 +108,7 @@ export class EarlyStopping extends Callback {
       if (this.verbose > 0) {
         log.info(`Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`);
       }
-      this.requireModel().setWeights(this.bestWeights);
+      requireModel(this.model, 'EarlyStopping').setWeights(this.bestWeights);
     }
   }
 
@@ -122,10 +123,5 @@ export class EarlyStopping extends Callback {
         `available. Available metrics are: ${availableKeys(logs)}`);
     }
     return value;
-  }
-
-  private requireModel(): NonNullable<Callback['model']> {
-    if (this.model === null) throw new ValueError('EarlyStopping: no model set; pass it to fit()');
-    return this.model;
   }
 }

@@ -19,6 +19,7 @@ import { formatPython, formatValue, templateFields, type FormatValue } from '../
 import { replaceAtomic } from './atomic-file.js';
 import { Callback, type Logs } from './callback.js';
 import { isImprovement, resolveMode, type MonitorMode } from './monitor.js';
+import { requireModel } from './require-model.js';
 
 export interface ModelCheckpointArgs {
   /** Metric compared by saveBestOnly. Default 'val_loss'. */
@@ -133,8 +134,7 @@ export class ModelCheckpoint extends Callback {
   }
 
   private async write(path: string): Promise<void> {
-    const model = this.model;
-    if (model === null) throw new ValueError('ModelCheckpoint: no model set; pass it to fit()');
+    const model = requireModel(this.model, 'ModelCheckpoint');
     await replaceAtomic(path, (tmp) => (this.saveWeightsOnly ? model.saveWeights(tmp) : model.save(tmp)));
   }
 }
