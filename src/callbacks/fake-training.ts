@@ -20,6 +20,14 @@ export class FakeModel implements CallbackModel {
   weights: number[];
   /** Paths passed to save/saveWeights, in order. */
   saved: string[] = [];
+  /** Set by BackupAndRestore when it restores a backup. */
+  resumeEpoch?: number;
+  /** Optimizer-like state: a step counter. */
+  readonly optimizer = {
+    iterations: 0,
+    getWeights: (): Tensor[] => [tensor([this.optimizer.iterations], [1], 'int32')],
+    setWeights: (w: readonly Tensor[]): void => { this.optimizer.iterations = w[0]!.data[0]!; },
+  };
 
   constructor(weights: number[]) {
     this.weights = [...weights];
@@ -75,12 +83,13 @@ export async function runFakeFit(model: FakeModel, callbacks: Callback[], o: Fak
   const history: Logs[] = [];
   model.stopTraining = false;
   await each((c) => c.onTrainBegin({}));
-  for (let epoch = o.initialEpoch ?? 0; epoch < o.epochs; epoch++) {
+  for (let epoch = model.resumeEpoch ?? o.initialEpoch ?? 0; epoch < o.epochs; epoch++) {
     await each((c) => c.onEpochBegin(epoch, {}));
     let total = 0;
     let seen = 0;
     for (let batch = 0; batch < o.steps; batch++) {
       await each((c) => c.onTrainBatchBegin(batch, {}));
+      model.optimizer.iterations++;
       o.afterBatch?.(model, epoch, batch);
       const loss = o.batchLoss?.(epoch, batch) ?? 1;
       total += loss;
