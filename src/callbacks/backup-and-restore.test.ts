@@ -13,7 +13,7 @@ const options: FakeFitOptions = {
   epochs: 4, steps: 3,
   // float32 like real weights, so that a save and restore is exact
   afterBatch: (m) => {
-    m.weights = m.weights.map((w, i) => Math.fround(w * 0.9 + m.learningRate * (m.optimizer.iterations + i)));
+    m.values = m.values.map((w, i) => Math.fround(w * 0.9 + m.learningRate * (m.optimizer.iterations + i)));
   },
 };
 const decay = (): LearningRateScheduler => new LearningRateScheduler((epoch, lr) => (epoch === 0 ? 0.5 : lr * 0.8));
@@ -43,7 +43,7 @@ describe('BackupAndRestore', () => {
 
     assert.equal(backup.restoredEpoch, 2);
     assert.deepEqual(epochs, [2, 3]);
-    assert.deepEqual(resumed.weights, reference.weights);
+    assert.deepEqual(resumed.values, reference.values);
     assert.equal(resumed.optimizer.iterations, 12);
     assert.equal(resumed.learningRate, reference.learningRate);
     assert.deepEqual(rest, full.slice(2));

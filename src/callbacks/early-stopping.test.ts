@@ -10,7 +10,7 @@ async function train(losses: number[], stopper: EarlyStopping, epochs = losses.l
   const { messages, error } = await captureLog(async () => {
     history = await runFakeFit(model, [stopper], {
       epochs, steps: 2,
-      afterBatch: (m, epoch) => { m.weights = [epoch]; },
+      afterBatch: (m, epoch) => { m.values = [epoch]; },
       batchLoss: (epoch) => losses[epoch]!,
     });
   });
@@ -25,14 +25,14 @@ describe('EarlyStopping', () => {
     const { model, history, messages } = await train([5, 4, 3, 3.5, 3.6], stopper);
     assert.equal(history.length, 5);
     assert.equal(stopper.stoppedEpoch, 0);
-    assert.deepEqual(model.weights, [2]);
+    assert.deepEqual(model.values, [2]);
     assert.deepEqual(messages, ['Restoring model weights from the end of the best epoch: 3.']);
   });
 
   it('keeps the final weights when the best epoch is the last one', async () => {
     const stopper = new EarlyStopping({ monitor: 'loss', patience: 10, restoreBestWeights: true });
     const { model } = await train([5, 4, 3, 2, 1], stopper);
-    assert.deepEqual(model.weights, [4]);
+    assert.deepEqual(model.values, [4]);
     assert.equal(stopper.bestEpoch, 4);
   });
 
@@ -42,7 +42,7 @@ describe('EarlyStopping', () => {
     const { model, history, messages } = await train([5, 4, 3, 3.5, 3.6, 3.7, 1, 1], stopper);
     assert.equal(history.length, 6);
     assert.equal(stopper.stoppedEpoch, 5);
-    assert.deepEqual(model.weights, [2]);
+    assert.deepEqual(model.values, [2]);
     assert.deepEqual(messages, ['Epoch 6: early stopping',
       'Restoring model weights from the end of the best epoch: 3.']);
   });
@@ -51,7 +51,7 @@ describe('EarlyStopping', () => {
     const stopper = new EarlyStopping({ monitor: 'loss' });
     const { model, history, messages } = await train([5, 4, 4, 1], stopper);
     assert.equal(history.length, 3);
-    assert.deepEqual(model.weights, [2]);
+    assert.deepEqual(model.values, [2]);
     assert.deepEqual(messages, []);
   });
 

@@ -17,7 +17,8 @@ export class FakeModel implements CallbackModel {
   readonly name = 'fake';
   stopTraining = false;
   learningRate = 0.01;
-  weights: number[];
+  /** The scalar weights (getWeights gives them as [1] tensors). */
+  values: number[];
   /** Paths passed to save/saveWeights, in order. */
   saved: string[] = [];
   /** Set by BackupAndRestore when it restores a backup. */
@@ -30,25 +31,25 @@ export class FakeModel implements CallbackModel {
   };
 
   constructor(weights: number[]) {
-    this.weights = [...weights];
+    this.values = [...weights];
   }
 
   getWeights(): Tensor[] {
-    return this.weights.map((w) => tensor([w]));
+    return this.values.map((w) => tensor([w]));
   }
 
   setWeights(weights: readonly Tensor[]): void {
-    this.weights = weights.map((w) => w.data[0]!);
+    this.values = weights.map((w) => w.data[0]!);
   }
 
   async save(path: string): Promise<void> {
     this.saved.push(path);
-    await writeFile(path, JSON.stringify({ weights: this.weights, learningRate: this.learningRate }));
+    await writeFile(path, JSON.stringify({ weights: this.values, learningRate: this.learningRate }));
   }
 
   async saveWeights(path: string): Promise<void> {
     this.saved.push(path);
-    await writeFile(path, JSON.stringify({ weights: this.weights }));
+    await writeFile(path, JSON.stringify({ weights: this.values }));
   }
 
   static async readSaved(path: string): Promise<{ weights: number[] }> {

@@ -88,11 +88,11 @@ describe('ModelCheckpoint', () => {
     const path = join(dir, 'model.json');
     await captureLog(() => runFakeFit(model, [new ModelCheckpoint(path), new TerminateOnNaN()], {
       epochs: 3, steps: 10,
-      afterBatch: (m, epoch, batch) => { m.weights = [epoch * 100 + batch]; },
+      afterBatch: (m, epoch, batch) => { m.values = [epoch * 100 + batch]; },
       batchLoss: (epoch, batch) => (epoch === 1 && batch === 3 ? NaN : 1),
     }));
     assert.equal(model.stopTraining, true);
-    assert.deepEqual(model.weights, [103]);
+    assert.deepEqual(model.values, [103]);
     assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')).weights, [9]);
     assert.deepEqual(readdirSync(dir), ['model.json']);
   });
