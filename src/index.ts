@@ -15,3 +15,4 @@ export {
   arrayToImage, saveImage, imageGrid, type ImageLike, type RawImage, type ValueScale,
   type ArrayToImageOptions, type SaveImageOptions, type ImageGridOptions,
 } from './utils/image.js';
+export * from './io/h5/index.js';
