@@ -139,7 +139,7 @@ export class BackupAndRestore extends Callback {
     await rm(this.statePath, { force: true });
     // the directory goes too if nothing else lives there
     await rmdir(this.backupDir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT' && error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      if (!['ENOENT', 'ENOTEMPTY', 'EEXIST'].includes(error.code ?? '')) throw error;
     });
   }
 
@@ -183,7 +183,8 @@ function parseState(text: string, path: string): TrainingState {
   try {
     state = JSON.parse(text) as TrainingState;
   } catch (cause) {
-    throw new IoError(`BackupAndRestore: ${path} is not valid JSON; delete it to start over`, { cause });
+    throw new IoError(`BackupAndRestore: ${path} is not valid JSON; delete it to start over`,
+      { cause });
   }
   if (state.format !== 'convnet-ts backup 1' || !Number.isInteger(state.epoch)) {
     throw new IoError(`BackupAndRestore: ${path} is not a training-state file of this ` +

@@ -8,7 +8,7 @@
  *
  * @example
  * await model.fit(x, y, { epochs: 100, validationSplit: 0.1,
- *   callbacks: [new EarlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true })] });
+ *   callbacks: [new EarlyStopping({ patience: 3, restoreBestWeights: true })] });
  */
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';

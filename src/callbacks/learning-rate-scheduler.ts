@@ -38,7 +38,8 @@ export class LearningRateScheduler extends Callback {
     }
     model.learningRate = rate;
     if (this.verbose > 0) {
-      log.info(`Epoch ${epoch + 1}: LearningRateScheduler setting learning rate to ${pythonRepr(rate)}.`);
+      log.info(`Epoch ${epoch + 1}: LearningRateScheduler setting learning rate to ` +
+        `${pythonRepr(rate)}.`);
     }
   }
 

@@ -123,18 +123,24 @@ export class ModelCheckpoint extends Callback {
       log.warn(`Can save best model only with ${this.monitor} available, skipping.`);
     } else if (isImprovement(current, this.best, this.mode)) {
       if (this.verbose > 0) {
-        log.info(`Epoch ${epoch + 1}: ${this.monitor} improved from ` +
-          `${formatValue(this.best, '.5f')} to ${formatValue(current, '.5f')}, saving model to ${path}`);
+        log.info(`Epoch ${epoch + 1}: ${this.monitor} improved from ${fixed5(this.best)} to ` +
+          `${fixed5(current)}, saving model to ${path}`);
       }
       this.best = current;
       await this.write(path);
     } else if (this.verbose > 0) {
-      log.info(`Epoch ${epoch + 1}: ${this.monitor} did not improve from ${formatValue(this.best, '.5f')}`);
+      log.info(`Epoch ${epoch + 1}: ${this.monitor} did not improve from ${fixed5(this.best)}`);
     }
   }
 
   private async write(path: string): Promise<void> {
     const model = requireModel(this.model, 'ModelCheckpoint');
-    await replaceAtomic(path, (tmp) => (this.saveWeightsOnly ? model.saveWeights(tmp) : model.save(tmp)));
+    await replaceAtomic(path,
+      (tmp) => (this.saveWeightsOnly ? model.saveWeights(tmp) : model.save(tmp)));
   }
+}
+
+/** Python's '{:.5f}', as Keras prints monitored values ('inf' included). */
+function fixed5(x: number): string {
+  return formatValue(x, '.5f');
 }

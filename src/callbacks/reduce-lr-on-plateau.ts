@@ -96,7 +96,8 @@ export class ReduceLROnPlateau extends Callback {
       const next = Math.max(old * this.factor, this.minLr);
       model.learningRate = next;
       if (this.verbose > 0) {
-        log.info(`Epoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${pythonRepr(next)}.`);
+        log.info(`Epoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ` +
+          `${pythonRepr(next)}.`);
       }
       this.cooldownCounter = this.cooldown;
       this.wait = 0;

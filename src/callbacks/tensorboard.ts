@@ -64,7 +64,8 @@ export class TensorBoard extends Callback {
     const freq = args.updateFreq ?? 'epoch';
     this.batchEvery = freq === 'epoch' ? 0 : freq === 'batch' ? 1 : freq;
     if (!(Number.isInteger(this.histogramFreq) && this.histogramFreq >= 0)) {
-      throw new ValueError(`TensorBoard: histogramFreq must be an integer >= 0, got ${this.histogramFreq}`);
+      throw new ValueError(`TensorBoard: histogramFreq must be an integer >= 0, ` +
+        `got ${this.histogramFreq}`);
     }
     if (!(Number.isInteger(this.batchEvery) && this.batchEvery >= 0)) {
       throw new ValueError(`TensorBoard: updateFreq must be 'epoch', 'batch' or a positive ` +

@@ -126,10 +126,12 @@ describe('formatPython', () => {
       // quarter steps make exact decimal ties, the interesting case for rounding
       values.push(i % 4 === 0 ? Math.round(rnd() * 4000) / 8 : (rnd() - 0.5) * magnitude);
     }
-    const input = values.map((v) => specs.map((spec) => `${Object.is(v, -0) ? "-0.0" : v.toExponential(20)} ${spec}`).join('\n')).join('\n');
-    const py = spawnSync(PYTHON, ['-c',
-      'import sys\nfor line in sys.stdin.read().splitlines():\n  v, _, s = line.partition(" ")\n  print(format(float(v), s))'],
-      { input, encoding: 'utf8' });
+    // -0 written out, because toExponential drops its sign
+    const text = (v: number): string => (Object.is(v, -0) ? '-0.0' : v.toExponential(20));
+    const input = values.flatMap((v) => specs.map((spec) => `${text(v)} ${spec}`)).join('\n');
+    const script = 'import sys\nfor line in sys.stdin.read().splitlines():\n' +
+      '  v, _, s = line.partition(" ")\n  print(format(float(v), s))';
+    const py = spawnSync(PYTHON, ['-c', script], { input, encoding: 'utf8' });
     if (py.error !== undefined) {
       t.skip(`python3 not available: ${py.error.message}`);
       return;

@@ -155,7 +155,8 @@ function formatInt(value: bigint, spec: Spec, specText: string): string {
   const negative = value < 0n;
   let digits = (negative ? -value : value).toString(radix[spec.type]);
   if (spec.type === 'X') digits = digits.toUpperCase();
-  if (spec.grouping !== '') digits = group(digits, spec.grouping, spec.type === '' || 'dn'.includes(spec.type) ? 3 : 4);
+  const decimal = spec.type === '' || 'dn'.includes(spec.type);
+  if (spec.grouping !== '') digits = group(digits, spec.grouping, decimal ? 3 : 4);
   const prefix = spec.alternate && spec.type !== '' && 'boxX'.includes(spec.type)
     ? '0' + (spec.type === 'X' ? 'X' : spec.type) : '';
   return pad(signOf(negative, spec) + prefix, digits, spec);
@@ -221,7 +222,12 @@ function exponential(x: number, digits: number, alternate: boolean): string {
   const [mantissa, exponent] = roundSignificant(x, digits + 1);
   const text = mantissa.toString().padEnd(digits + 1, '0'); // zero has one digit
   const head = text.slice(0, 1) + (digits > 0 || alternate ? '.' : '') + text.slice(1);
-  return head + 'e' + (exponent < 0 ? '-' : '+') + String(Math.abs(exponent)).padStart(2, '0');
+  return head + exponentSuffix(exponent);
+}
+
+/** 'e+05', 'e-12', 'e+100': Python writes at least two exponent digits. */
+function exponentSuffix(exponent: number): string {
+  return 'e' + (exponent < 0 ? '-' : '+') + String(Math.abs(exponent)).padStart(2, '0');
 }
 
 /** Python's 'g' (and, with `noType`, the float format without a type letter). */
@@ -261,7 +267,7 @@ export function pythonRepr(x: number): string {
   const exponent = Number(e);
   if (exponent < -4 || exponent >= 16) {
     const mantissa = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
-    return sign + mantissa + 'e' + (exponent < 0 ? '-' : '+') + String(Math.abs(exponent)).padStart(2, '0');
+    return sign + mantissa + exponentSuffix(exponent);
   }
   if (exponent < 0) return sign + '0.' + '0'.repeat(-exponent - 1) + digits;
   const whole = digits.padEnd(exponent + 1, '0');
@@ -305,7 +311,8 @@ function roundSignificant(x: number, count: number): [bigint, number] {
   // log10 can be off by one near powers of ten; fix it with exact integer comparisons
   const { num, shift } = exact(x);
   const d = 1n << shift;
-  const pow = (k: number): [bigint, bigint] => (k >= 0 ? [10n ** BigInt(k), 1n] : [1n, 10n ** BigInt(-k)]);
+  const pow = (k: number): [bigint, bigint] =>
+    (k >= 0 ? [10n ** BigInt(k), 1n] : [1n, 10n ** BigInt(-k)]);
   const atLeast = (k: number): boolean => {
     const [a, b] = pow(k);
     return num * b >= a * d;
