@@ -106,8 +106,10 @@ describe('TensorBoard callback', () => {
       { class_name: 'Sequential', config: { name: 'fake' } });
   });
 
-  it('rejects an invalid updateFreq or histogramFreq', () => {
+  it('rejects an invalid updateFreq, histogramFreq or profileBatch', () => {
     assert.throws(() => new TensorBoard({ updateFreq: 0.5 }), /updateFreq must be/);
     assert.throws(() => new TensorBoard({ histogramFreq: -1 }), /histogramFreq must be/);
+    assert.throws(() => new TensorBoard({ profileBatch: 2 as 0 }), /NotSupportedError|profiling/);
+    assert.doesNotThrow(() => new TensorBoard({ profileBatch: 0 }));
   });
 });

@@ -20,7 +20,7 @@
  * // then: tensorboard --logdir runs
  */
 import { join } from 'node:path';
-import { ValueError } from '../errors.js';
+import { NotSupportedError, ValueError } from '../errors.js';
 import { EventFileWriter } from '../io/tensorboard/event-file-writer.js';
 import { kerasModelValue } from '../io/tensorboard/summary.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -35,6 +35,8 @@ export interface TensorBoardArgs {
   writeGraph?: boolean;
   /** 'epoch' (default), 'batch' (every batch) or every N batches. */
   updateFreq?: 'epoch' | 'batch' | number;
+  /** Profiling is not available; accepted as 0 so Keras code that disables it runs unchanged. */
+  profileBatch?: 0;
 }
 
 /** Model fields used when present: named weights for histogram tags, toJSON for the graph. */
@@ -66,6 +68,10 @@ export class TensorBoard extends Callback {
     if (!(Number.isInteger(this.histogramFreq) && this.histogramFreq >= 0)) {
       throw new ValueError(`TensorBoard: histogramFreq must be an integer >= 0, ` +
         `got ${this.histogramFreq}`);
+    }
+    if ((args.profileBatch ?? 0) !== 0) {
+      throw new NotSupportedError(`TensorBoard: profileBatch ${String(args.profileBatch)} ` +
+        `(profiling is not available; use 0 or leave it out)`);
     }
     if (!(Number.isInteger(this.batchEvery) && this.batchEvery >= 0)) {
       throw new ValueError(`TensorBoard: updateFreq must be 'epoch', 'batch' or a positive ` +
