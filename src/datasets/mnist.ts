@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { IoError, ShapeError } from '../errors.js';
 import { idxToTensor } from '../io/idx/idx-tensor.js';
+import type { IdxArray } from '../io/idx/idx-format.js';
 import { readIdxSync } from '../io/idx/read-idx.js';
 import type { Tensor } from '../tensor/tensor.js';
 
@@ -66,8 +67,48 @@ function bundledFolder(): string {
   return join(dirname(packageJson), 'data');
 }
 
+/** One split as the files hold it: pixel bytes [count, rows, cols] and label bytes [count]. */
+export interface RawSplit {
+  images: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * The bytes of the files without conversion to tensors: for callers that build their own
+ * float tensors (scaled, reshaped) in one pass, without a float copy of all 60,000 images.
+ *
+ * @example
+ * const { train } = mnist.loadRaw();
+ * train.images[14 * 28 + 14]; // 240, pixel (14, 14) of the first image
+ */
+export function loadRaw(options: LoadDataOptions = {}): { train: RawSplit; test: RawSplit } {
+  const folder = options.path ?? bundledFolder();
+  return {
+    train: readPair(join(folder, FILES.trainImages), join(folder, FILES.trainLabels)),
+    test: readPair(join(folder, FILES.testImages), join(folder, FILES.testLabels)),
+  };
+}
+
 /** Loads an images file and its labels file, checking that they belong together. */
 function loadPair(imagesPath: string, labelsPath: string): [Tensor, Tensor] {
+  const { images, labels } = readIdxPair(imagesPath, labelsPath);
+  return [idxToTensor(images, 'float32'), idxToTensor(labels, 'int32')];
+}
+
+function readPair(imagesPath: string, labelsPath: string): RawSplit {
+  const { images, labels } = readIdxPair(imagesPath, labelsPath);
+  if (!(images.data instanceof Uint8Array) || !(labels.data instanceof Uint8Array)) {
+    throw new ShapeError(`mnist.loadRaw: '${imagesPath}' and '${labelsPath}' must hold unsigned ` +
+      `bytes, got ${images.dtype} and ${labels.dtype}; use loadData for other element types`);
+  }
+  const [count, rows, cols] = images.shape as [number, number, number];
+  return { images: images.data, labels: labels.data, count, rows, cols };
+}
+
+function readIdxPair(imagesPath: string, labelsPath: string): { images: IdxArray; labels: IdxArray } {
   const images = readIdxSync(withGzipFallback(imagesPath));
   const labels = readIdxSync(withGzipFallback(labelsPath));
   if (images.shape.length !== 3) {
@@ -82,7 +123,7 @@ function loadPair(imagesPath: string, labelsPath: string): [Tensor, Tensor] {
     throw new ShapeError(`mnist.loadData: ${images.shape[0]} images in '${imagesPath}' but ` +
       `${labels.shape[0]} labels in '${labelsPath}'; the two files must match`);
   }
-  return [idxToTensor(images, 'float32'), idxToTensor(labels, 'int32')];
+  return { images, labels };
 }
 
 function withGzipFallback(path: string): string {

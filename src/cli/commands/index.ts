@@ -2,7 +2,10 @@
 import type { Command } from '../command.js';
 import { explainCommand } from './explain.js';
 import { serveCommand } from './serve.js';
+import { trainCommand } from './train.js';
 
-export const commands: Command[] = [];
-
-commands.push(explainCommand, serveCommand);
+export const commands: Command[] = [
+  trainCommand,
+  explainCommand,
+  serveCommand,
+];
