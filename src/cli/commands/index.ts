@@ -3,7 +3,11 @@ import type { Command } from '../command.js';
 import { activationsCommand } from './activations.js';
 import { explainCommand } from './explain.js';
 import { serveCommand } from './serve.js';
+import { trainCommand } from './train.js';
 
-export const commands: Command[] = [];
-
-commands.push(explainCommand, serveCommand, activationsCommand);
+export const commands: Command[] = [
+  trainCommand,
+  explainCommand,
+  serveCommand,
+  activationsCommand,
+];
