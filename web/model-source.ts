@@ -19,17 +19,21 @@ async function bytesOf(url: string): Promise<Uint8Array | null> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function servedName(): Promise<string> {
+/** What /api/info says the server hands out, or null (no model, or not our server). */
+async function servedName(): Promise<string | null> {
   const response = await fetch('api/info');
-  if (!response.ok) return 'model.h5';
+  if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+    return null;
+  }
   const info = await response.json() as { model?: string | null };
-  return info.model ?? 'model.h5';
+  return info.model ?? null;
 }
 
 /** The served model, else the shipped one; throws when neither can be fetched. */
 export async function fetchServedModel(): Promise<ServedModel> {
-  const served = await bytesOf('api/model.h5');
-  if (served !== null) return { bytes: served, name: await servedName() };
+  const name = await servedName();
+  const served = name === null ? null : await bytesOf('api/model.h5');
+  if (served !== null) return { bytes: served, name: name! };
   const shipped = await bytesOf('models/mnist-small.h5');
   if (shipped !== null) return { bytes: shipped, name: 'shipped MNIST model (models/mnist-small.h5)' };
   throw new Error('no model: the server has none at /api/model.h5 and models/mnist-small.h5 is ' +

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +16,8 @@ import { setSeed } from '../tensor/random.js';
 import { tensor } from '../tensor/tensor.js';
 import { openSession, skipReason, type BrowserSession } from './browser.test-helper.js';
 
-const shipped = fileURLToPath(new URL('../../web/models/mnist-small.h5', import.meta.url));
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const shipped = join(repo, 'web', 'models', 'mnist-small.h5');
 
 /** Test digits (index in the MNIST test set) that the shipped model reads right when redrawn. */
 const DIGITS = [0, 1];
@@ -129,6 +130,10 @@ describe('digit page in Chromium', { skip: skipReason }, () => {
       return Array.from({ length: data.length / 4 }, (_, i) => data[i * 4]!);
     });
     assert.deepEqual(grey, Array.from(tiles[3]!, (v) => Math.round(v * 255)));
+
+    // The picture for the README: the drawing, the bars and the first layers.
+    mkdirSync(join(repo, 'docs'), { recursive: true });
+    await s.page.screenshot({ path: join(repo, 'docs', 'draw-page.png') });
   });
 
   it('clears the drawing, the bars and the layer pictures', async () => {
