@@ -82,6 +82,14 @@ describe('convnet activations', () => {
     assert.ok(pa!.equals(pb!), 'same first-layer picture');
   });
 
+  it('reads a photo-like digit (dark on white) with the shipped MNIST model as its label', () => {
+    const shipped = fileURLToPath(new URL('../../../web/models/mnist-small.h5', import.meta.url));
+    const r = run(shipped, join(dir, 'paper.png'), '--out', join(dir, 'shipped'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Predicted class 7 \((9\d|100)\.\d %\)/);
+    assert.equal(readdirSync(join(dir, 'shipped')).length, 7);
+  });
+
   it('names what is missing when called wrongly', () => {
     const none = run();
     assert.notEqual(none.status, 0);
