@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Batch, BatchSequence } from '../../data/sequence.js';
+import { ValueError } from '../../errors.js';
 import { RMSprop } from '../../optimizers/index.js';
 import { concat } from '../../ops/concat.js';
 import { ImageDataGenerator } from '../../preprocessing/image/image-data-generator.js';
@@ -24,14 +25,21 @@ const AUGMENTATION = {
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
 
+/** Number of class subfolders (hidden folders are not classes). */
+const classFolders = (d: string): number =>
+  readdirSync(d).filter((name) => !name.startsWith('.') && isDir(join(d, name))).length;
+
 export async function trainImageFolder(dir: string, o: TrainOptions): Promise<number> {
   setSeed(o.seed);
   const batchSize = o.batchSize ?? 20;
-  const { train, validation, summary } = openFolders(dir, o, batchSize);
-  const classNames = Object.keys(train.classIndices).sort((a, b) => train.classIndices[a]! - train.classIndices[b]!);
-  if (classNames.length < 2) {
-    throw new Error(`convnet train: '${dir}' needs at least two class subfolders, found ${classNames.length}`);
+  const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;
+  if (classFolders(trainDir) < 2) {
+    throw new ValueError(`convnet train: '${trainDir}' needs at least two class subfolders ` +
+      `(e.g. cats/ and dogs/), found ${classFolders(trainDir)}`);
   }
+  const { train, validation, summary } = openFolders(dir, o, batchSize);
+  const classNames = Object.keys(train.classIndices)
+    .sort((a, b) => train.classIndices[a]! - train.classIndices[b]!);
   const binary = classNames.length === 2;
   const model = imageConvNet(o.size, 3, classNames.length);
   model.compile({
@@ -59,11 +67,9 @@ function openFolders(dir: string, o: TrainOptions, batchSize: number):
   const plain = new ImageDataGenerator({ rescale,
     validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit || 0.2 });
   const mode = (n: number): 'binary' | 'categorical' => (n === 2 ? 'binary' : 'categorical');
-  const classesIn = (d: string): number =>
-    readdirSync(d).filter((name) => !name.startsWith('.') && isDir(join(d, name))).length;
 
   const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;
-  const classMode = mode(classesIn(trainDir));
+  const classMode = mode(classFolders(trainDir));
   const train = augmenting.flowFromDirectory(trainDir, { ...common, classMode,
     subset: trainDir === dir ? 'training' : undefined });
   const validationDir = o.validationDir ?? (isDir(join(dir, 'validation')) ? join(dir, 'validation') : null);
