@@ -8,7 +8,7 @@ import { activationTiles } from '../explain/activation-tiles.js';
 import { openKerasModel } from '../explain/activation-model-file.js';
 import { layerActivations, type LayerOutput } from '../explain/layer-activations.js';
 import { mnistTestDigits } from '../explain/mnist-test-digits.test-helper.js';
-import { saveModel } from '../io/h5/model-io.js';
+import { saveModel } from '../io/h5/index.js';
 import * as layers from '../layers/index.js';
 import type { Model } from '../models/model.js';
 import { sequential } from '../models/sequential.js';

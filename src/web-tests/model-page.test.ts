@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { saveModel } from '../io/h5/model-io.js';
+import { saveModel } from '../io/h5/index.js';
 import * as layers from '../layers/index.js';
 import { input } from '../layers/index.js';
 import { model } from '../models/model.js';

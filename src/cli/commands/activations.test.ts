@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { mnistTestDigits } from '../../explain/mnist-test-digits.test-helper.js';
-import { saveModel } from '../../io/h5/model-io.js';
+import { saveModel } from '../../io/h5/index.js';
 import * as layers from '../../layers/index.js';
 import { sequential } from '../../models/sequential.js';
 import { setSeed } from '../../tensor/random.js';
