@@ -7,7 +7,8 @@
  * @example
  * const { data, inverted } = await readModelImage('seven.png', [28, 28, 1]);
  */
-import { IoError, NotSupportedError } from '../errors.js';
+import { IoError, NotSupportedError, ValueError } from '../errors.js';
+import { MNIST_SIZE, toMnist } from './mnist-downsample.js';
 
 export interface ModelImage {
   /** height * width * channels values in [0, 1], channels last. */
@@ -20,6 +21,11 @@ export interface ModelImage {
 export interface ReadModelImageOptions {
   /** 'auto' (default) inverts when the border is mostly light; true or false decide. */
   invert?: 'auto' | boolean;
+  /**
+   * Make the digit the way MNIST digits were made instead of squeezing the whole picture:
+   * crop to the ink, fit into 20x20, centre by mass in 28x28. Needs a [28, 28, 1] input.
+   */
+  mnist?: boolean;
 }
 
 /**
@@ -57,24 +63,59 @@ export async function readModelImage(file: string, shape: readonly [number, numb
       `(supported: 1 for grey, 3 for RGB)`);
   }
 
+  if (options.mnist === true) return readMnistDigit(file, shape, options.invert ?? 'auto');
+
+  const { data } = await decode(file, channels, { width, height });
+  const inverted = invertIfLight(data, height, width, channels, options.invert ?? 'auto');
+  return { data, shape: [height, width, channels], inverted };
+}
+
+interface Decoded {
+  /** height * width * channels values in [0, 1], channels last. */
+  readonly data: Float32Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The picture's pixels; resized (squeezed) when `size` is given. */
+async function decode(file: string, channels: number,
+  size?: { width: number; height: number }): Promise<Decoded> {
   const { default: sharp } = await import('sharp');
-  let pixels: Buffer;
+  let raw: { data: Buffer; info: { width: number; height: number; channels: number } };
   try {
     let image = sharp(file).flatten({ background: '#ffffff' });
     image = channels === 1 ? image.greyscale() : image.toColourspace('srgb');
-    pixels = await image.resize(width, height, { fit: 'fill' }).raw().toBuffer();
+    if (size !== undefined) image = image.resize(size.width, size.height, { fit: 'fill' });
+    raw = await image.raw().toBuffer({ resolveWithObject: true });
   } catch (error) {
     throw new IoError(`reading image '${file}': ${(error as Error).message}. Give a PNG or JPEG ` +
       `file.`, { cause: error });
   }
 
+  const { width, height, channels: got } = raw.info;
   const data = new Float32Array(height * width * channels);
-  const got = pixels.length / (height * width);
   for (let p = 0; p < height * width; p++) {
-    for (let c = 0; c < channels; c++) data[p * channels + c] = pixels[p * got + Math.min(c, got - 1)]! / 255;
+    for (let c = 0; c < channels; c++) data[p * channels + c] = raw.data[p * got + Math.min(c, got - 1)]! / 255;
   }
-  const invert = options.invert ?? 'auto';
+  return { data, width, height };
+}
+
+function invertIfLight(data: Float32Array, height: number, width: number, channels: number,
+  invert: 'auto' | boolean): boolean {
   const inverted = invert === 'auto' ? borderMean(data, height, width, channels) > 0.5 : invert;
   if (inverted) for (let i = 0; i < data.length; i++) data[i] = 1 - data[i]!;
-  return { data, shape: [height, width, channels], inverted };
+  return inverted;
+}
+
+async function readMnistDigit(file: string, shape: readonly [number, number, number],
+  invert: 'auto' | boolean): Promise<ModelImage> {
+  if (shape[0] !== MNIST_SIZE || shape[1] !== MNIST_SIZE || shape[2] !== 1) {
+    throw new ValueError(`reading '${file}' MNIST-style needs a model input of [28, 28, 1], ` +
+      `got [${shape.join(', ')}]; leave out the MNIST option to squeeze the picture instead`);
+  }
+  const { data: ink, width, height } = await decode(file, 1);
+  const inverted = invertIfLight(ink, height, width, 1, invert);
+  const digit = toMnist(ink, width, height);
+  if (digit === null) throw new ValueError(`'${file}' has no ink: every pixel is background`);
+  return { data: digit, shape: [MNIST_SIZE, MNIST_SIZE, 1], inverted };
 }

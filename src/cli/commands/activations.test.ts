@@ -90,6 +90,19 @@ describe('convnet activations', () => {
     assert.equal(readdirSync(join(dir, 'shipped')).length, 7);
   });
 
+  it('with --mnist, reads a small digit off a wide page as MNIST made its digits', async () => {
+    const { pixels, label } = mnistTestDigits(0, 1)[0]!;
+    const page = Buffer.alloc(240 * 160, 255);
+    for (let y = 0; y < 28; y++) {
+      for (let x = 0; x < 28; x++) page[(120 + y) * 240 + 190 + x] = Math.round((1 - pixels[y * 28 + x]!) * 255);
+    }
+    await sharp(page, { raw: { width: 240, height: 160, channels: 1 } }).png().toFile(join(dir, 'page.png'));
+    const shipped = fileURLToPath(new URL('../../../web/models/mnist-small.h5', import.meta.url));
+    const r = run(shipped, join(dir, 'page.png'), '--mnist', '--out', join(dir, 'page'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`28x28x1, inverted\\n[\\s\\S]*Predicted class ${label} `));
+  });
+
   it('names what is missing when called wrongly', () => {
     const none = run();
     assert.notEqual(none.status, 0);

@@ -16,7 +16,7 @@ import { tensor } from '../../tensor/tensor.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 
-const usage = `Usage: convnet activations MODEL IMAGE [--out DIR] [--invert | --no-invert]
+const usage = `Usage: convnet activations MODEL IMAGE [--out DIR] [--mnist] [--invert | --no-invert]
 
 Runs IMAGE through MODEL (a Keras .h5 file, e.g. runs/<time>/model.h5 from 'npm start') and
 writes what every layer outputs, for looking inside the network:
@@ -30,6 +30,8 @@ white paper) is inverted, since MNIST digits are light on black.
 
 Options:
   --out DIR      folder for the pictures (default: activations)
+  --mnist        for 28x28x1 models: make the digit the way MNIST digits were made (crop to
+                 the ink, fit into 20x20, centre by mass) instead of squeezing the picture
   --invert       always invert the picture
   --no-invert    never invert it`;
 
@@ -60,6 +62,7 @@ export const activationsCommand: Command = {
   async run(args) {
     const { positional, options } = parseArgs(args, {
       out: { type: 'string', default: 'activations' }, invert: { type: 'boolean' },
+      mnist: { type: 'boolean', default: false },
     }, 'activations');
     if (positional.length !== 2) {
       throw new ValueError(`convnet activations: expected MODEL and IMAGE, got ` +
@@ -71,7 +74,8 @@ export const activationsCommand: Command = {
 
     const net = await openKerasModel(modelPath);
     const shape = imageShapeOf(net);
-    const image = await readModelImage(imagePath, shape, { invert: invertOption(options.invert) });
+    const image = await readModelImage(imagePath, shape,
+      { invert: invertOption(options.invert), mnist: options.mnist === true });
     const batchShape = [1, ...net.inputs[0]!.shape.slice(1).map((d) => d!)];
     const outputs = layerActivations(net, tensor(image.data, batchShape));
     const written = await writeActivationPictures(out, sampleActivations(outputs),
