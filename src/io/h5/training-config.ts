@@ -74,8 +74,9 @@ const LOGIT_LOSSES: Record<string, (fromLogits: boolean) => Loss> = {
 };
 
 // A name ('categorical_crossentropy'), or a serialized loss object {class_name, config}.
-function lossFromConfig(loss: unknown): Loss {
-  if (typeof loss === 'string') return getLoss(loss);
+// A name stays a name, so that the model saves the same training_config again.
+function lossFromConfig(loss: unknown): Loss | string {
+  if (typeof loss === 'string') return getLoss(loss).name === loss ? loss : getLoss(loss);
   const spec = loss as { class_name?: unknown; config?: Record<string, unknown> } | null;
   if (spec === null || typeof spec !== 'object' || typeof spec.class_name !== 'string') {
     throw new NotSupportedError(`loss ${JSON.stringify(loss)} (one loss for one output is ` +
