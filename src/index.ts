@@ -37,3 +37,24 @@ export { Progbar, type TextStream } from './training/progbar.js';
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs } from './training/index.js';
 export type { Batch, BatchSequence } from './data/sequence.js';
 export { isBatchSequence } from './data/sequence.js';
+export * as datasets from './datasets/index.js';
+export * as preprocessing from './preprocessing/index.js';
+export * as utils from './utils/index.js';
+export * from './io/idx/index.js';
+export { kFold, crossValidate, Prefetcher } from './data/index.js';
+export { CSVLogger, type CSVLoggerArgs } from './callbacks/csv-logger.js';
+export { LambdaCallback, type LambdaCallbackArgs } from './callbacks/lambda-callback.js';
+export { EarlyStopping, type EarlyStoppingArgs } from './callbacks/early-stopping.js';
+export { ModelCheckpoint, type ModelCheckpointArgs } from './callbacks/model-checkpoint.js';
+export {
+  LearningRateScheduler, type LearningRateSchedulerArgs, type Schedule,
+} from './callbacks/learning-rate-scheduler.js';
+export { ReduceLROnPlateau, type ReduceLROnPlateauArgs } from './callbacks/reduce-lr-on-plateau.js';
+export { TerminateOnNaN, type TerminateOnNaNArgs } from './callbacks/terminate-on-nan.js';
+export { RemoteMonitor, type RemoteMonitorArgs } from './callbacks/remote-monitor.js';
+export {
+  BackupAndRestore, type BackupAndRestoreArgs, type ResumableModel,
+} from './callbacks/backup-and-restore.js';
+export { TensorBoard, type TensorBoardArgs } from './callbacks/tensorboard.js';
+export * as tensorboard from './io/tensorboard/index.js';
+export { formatPython, pythonRepr, type FormatValue } from './utils/format.js';

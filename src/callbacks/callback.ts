@@ -33,6 +33,11 @@ export interface CallbackModel {
   readonly name: string;
   /** Set to true to stop `fit` after the current batch (and its epoch's end hooks). */
   stopTraining: boolean;
+  /**
+   * Set by a callback in onTrainBegin (BackupAndRestore) to make `fit` continue from this
+   * epoch instead of `initialEpoch`.
+   */
+  resumeEpoch?: number;
   /** The optimizer's learning rate, read and written by schedulers. */
   learningRate: number;
   /** Copies of all weights (trainable and not), in a fixed order. */

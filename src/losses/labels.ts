@@ -8,6 +8,7 @@
 import { ShapeError, ValueError } from '../errors.js';
 import { formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
+import { reshape } from '../ops/reshape.js';
 
 /** Class indices from labels of shape [n] or [n, 1] (float labels are accepted if whole). */
 export function sparseLabels(yTrue: Tensor, yPred: Tensor, where: string): Int32Array {
@@ -44,10 +45,17 @@ export function oneHot(indices: Int32Array, classes: number, shape: readonly num
   return t;
 }
 
-/** Checks that dense labels have the predictions' shape; names class-index labels. */
-export function checkDenseLabels(yTrue: Tensor, yPred: Tensor, where: string): void {
+/**
+ * Checks that dense labels have the predictions' shape (expanding [b] to [b, 1] for a one-unit
+ * output, as Keras does) and returns them; names class-index labels in the error.
+ */
+export function checkDenseLabels(yTrue: Tensor, yPred: Tensor, where: string): Tensor {
   const same = yTrue.rank === yPred.rank && yTrue.shape.every((d, i) => d === yPred.shape[i]);
-  if (same) return;
+  if (same) return yTrue;
+  // Keras expands labels [b] to [b, 1] for a one-unit output (binary labels from generators).
+  const oneUnit = yPred.shape[yPred.rank - 1] === 1 && yTrue.rank === yPred.rank - 1 &&
+    yTrue.shape.every((d, i) => d === yPred.shape[i]);
+  if (oneUnit) return reshape(yTrue, yPred.shape);
   const classes = yPred.shape[yPred.rank - 1]!;
   const looksSparse = classes > 1 && yTrue.size === yPred.size / classes;
   const hint = looksSparse ? ` The labels look like class indices; use ` +

@@ -67,7 +67,7 @@ export class CategoricalCrossentropy extends Loss {
   }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'softmax' ? logitsOf(yPred)!.logits : null;
     if (logits !== null) return neg(sum(mul(yTrue, logSoftmax(logits)), -1));
     // Keras: renormalise the rows, clip to [eps, 1 - eps], then -sum(t * log p).
@@ -119,7 +119,7 @@ export class BinaryCrossentropy extends Loss {
   }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'sigmoid' ? logitsOf(yPred)!.logits : null;
     if (logits !== null) {
       // max(z, 0) - z * t + log(1 + exp(-|z|)), which never overflows
@@ -145,7 +145,7 @@ export class MeanSquaredError extends Loss {
   readonly className = 'MeanSquaredError';
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     return mean(square(sub(yPred, yTrue)), -1);
   }
 }
@@ -155,7 +155,7 @@ export class MeanAbsoluteError extends Loss {
   readonly className = 'MeanAbsoluteError';
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     return mean(abs(sub(yPred, yTrue)), -1);
   }
 }
@@ -171,7 +171,7 @@ export class Huber extends Loss {
   }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     // 0.5 q² + delta (|e| - q), with q = min(|e|, delta)
     const a = abs(sub(yPred, yTrue));
     const q = sub(a, relu(sub(a, this.delta)));
@@ -188,7 +188,7 @@ export class KLDivergence extends Loss {
   readonly className = 'KLDivergence';
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     const t = clipByValue(yTrue, EPSILON, 1), p = clipByValue(yPred, EPSILON, 1);
     return sum(mul(t, log(div(t, p))), -1);
   }
@@ -199,7 +199,7 @@ export class Hinge extends Loss {
   readonly className = 'Hinge';
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
-    checkDenseLabels(yTrue, yPred, this.name);
+    yTrue = checkDenseLabels(yTrue, yPred, this.name);
     // Keras turns 0/1 labels into -1/1 before taking mean(max(1 - t * p, 0)).
     const t = isZeroOne(yTrue) ? sub(mul(yTrue, 2), 1) : yTrue;
     return mean(relu(sub(1, mul(t, yPred))), -1);

@@ -46,6 +46,8 @@ export type ModelInput = Tensor | Tensor[];
 export class Model implements CallbackModel {
   readonly name: string;
   stopTraining = false;
+  /** Where fit continues after a restored backup (set by BackupAndRestore). */
+  resumeEpoch?: number;
   /** Set by compile(). */
   compiled: CompiledState | null = null;
   protected graphState: Graph | null = null;

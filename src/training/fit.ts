@@ -60,7 +60,9 @@ export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: T
   model.stopTraining = false;
   await list.onTrainBegin();
   let epochLogs: Logs = {};
-  for (let epoch = args.initialEpoch ?? 0; epoch < epochs; epoch++) {
+  // A callback (BackupAndRestore) may have set where a resumed run continues.
+  const start = model.resumeEpoch ?? args.initialEpoch ?? 0;
+  for (let epoch = start; epoch < epochs; epoch++) {
     epochLogs = await runEpoch(model, train, list, epoch);
     if (validation !== null) {
       const valLogs = await runEvaluation(model, validation, list);

@@ -5,8 +5,13 @@ import { explainCommand } from './explain.js';
 import { predictCommand } from './predict.js';
 import { serveCommand } from './serve.js';
 import { summaryCommand } from './summary.js';
+import { trainCommand } from './train.js';
 
-export const commands: Command[] = [];
-
-commands.push(explainCommand, serveCommand);
-commands.push(summaryCommand, evaluateCommand, predictCommand);
+export const commands: Command[] = [
+  trainCommand,
+  explainCommand,
+  serveCommand,
+  summaryCommand,
+  evaluateCommand,
+  predictCommand,
+];

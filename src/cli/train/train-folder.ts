@@ -1,0 +1,95 @@
+/**
+ * `convnet train DIR`: the lecture's cats-vs-dogs recipe on any folder of class subfolders:
+ * flowFromDirectory with the lecture's augmentation, the lecture's image ConvNet, a sigmoid
+ * output with binary crossentropy for two classes and softmax otherwise.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Batch, BatchSequence } from '../../data/sequence.js';
+import { ValueError } from '../../errors.js';
+import { RMSprop } from '../../optimizers/index.js';
+import { concat } from '../../ops/concat.js';
+import { ImageDataGenerator } from '../../preprocessing/image/image-data-generator.js';
+import type { DirectoryIterator } from '../../preprocessing/image/directory-iterator.js';
+import { setSeed } from '../../tensor/random.js';
+import { scope, type Tensor } from '../../tensor/tensor.js';
+import type { TrainOptions } from '../commands/train.js';
+import { imageConvNet } from './lecture-models.js';
+import { runTraining } from './run.js';
+
+/** The lecture's augmentation for cats vs dogs. */
+const AUGMENTATION = {
+  rotationRange: 40, widthShiftRange: 0.2, heightShiftRange: 0.2, shearRange: 0.2,
+  zoomRange: 0.2, horizontalFlip: true, fillMode: 'nearest' as const,
+};
+
+const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
+
+/** Number of class subfolders (hidden folders are not classes). */
+const classFolders = (d: string): number =>
+  readdirSync(d).filter((name) => !name.startsWith('.') && isDir(join(d, name))).length;
+
+export async function trainImageFolder(dir: string, o: TrainOptions): Promise<number> {
+  setSeed(o.seed);
+  const batchSize = o.batchSize ?? 20;
+  const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;
+  if (classFolders(trainDir) < 2) {
+    throw new ValueError(`convnet train: '${trainDir}' needs at least two class subfolders ` +
+      `(e.g. cats/ and dogs/), found ${classFolders(trainDir)}`);
+  }
+  const { train, validation, summary } = openFolders(dir, o, batchSize);
+  const classNames = Object.keys(train.classIndices)
+    .sort((a, b) => train.classIndices[a]! - train.classIndices[b]!);
+  const binary = classNames.length === 2;
+  const model = imageConvNet(o.size, 3, classNames.length);
+  model.compile({
+    optimizer: new RMSprop({ learningRate: o.learningRate ?? 1e-4 }),
+    loss: binary ? 'binary_crossentropy' : 'categorical_crossentropy',
+    metrics: ['accuracy'],
+  });
+  const epochs = o.epochs ?? 30;
+  return runTraining({
+    model, out: o.out, verbose: o.verbose, classNames,
+    intro: [...summary, `${epochs} epochs, batch ${batchSize}, ${o.size}x${o.size} RGB, ` +
+      `augmentation ${o.augment ? 'on' : 'off'}, RMSprop, seed ${o.seed}`],
+    fit: { x: train, y: null, args: { epochs, validationData: validation } },
+    test: { x: validation, y: null, labels: validation.classes, images: await firstImages(validation, 100) },
+  });
+}
+
+function openFolders(dir: string, o: TrainOptions, batchSize: number):
+  { train: DirectoryIterator; validation: DirectoryIterator; summary: string[] } {
+  const common = { targetSize: [o.size, o.size] as [number, number], batchSize, seed: o.seed,
+    classMode: undefined as undefined, interpolation: 'bilinear' as const };
+  const rescale = 1 / 255;
+  const augmenting = new ImageDataGenerator({ rescale, ...(o.augment ? AUGMENTATION : {}),
+    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit || 0.2 });
+  const plain = new ImageDataGenerator({ rescale,
+    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit || 0.2 });
+  const mode = (n: number): 'binary' | 'categorical' => (n === 2 ? 'binary' : 'categorical');
+
+  const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;
+  const classMode = mode(classFolders(trainDir));
+  const train = augmenting.flowFromDirectory(trainDir, { ...common, classMode,
+    subset: trainDir === dir ? 'training' : undefined });
+  const validationDir = o.validationDir ?? (isDir(join(dir, 'validation')) ? join(dir, 'validation') : null);
+  const validation = validationDir !== null
+    ? plain.flowFromDirectory(validationDir, { ...common, classMode, shuffle: false })
+    : plain.flowFromDirectory(dir, { ...common, classMode, shuffle: false, subset: 'validation' });
+  return {
+    train, validation,
+    summary: [`Training: ${train.summary}`, `Validation: ${validation.summary}`],
+  };
+}
+
+/** The first `count` images of a non-shuffled sequence, for the sample grid. */
+async function firstImages(seq: BatchSequence, count: number): Promise<Tensor> {
+  const batches: Batch[] = [];
+  let have = 0;
+  for (let i = 0; i < seq.length && have < count; i++) {
+    const b = await seq.batch(i);
+    batches.push(b);
+    have += b.x.shape[0]!;
+  }
+  return scope(() => concat(batches.map((b) => b.x), 0));
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+
+const cli = fileURLToPath(new URL('../main.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'convnet-train-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function convnet(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 300_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function pngSize(path: string): Promise<[number, number]> {
+  const meta = await sharp(path).metadata();
+  return [meta.width!, meta.height!];
+}
+
+describe('convnet train mnist', () => {
+  const out = join(work, 'mnist');
+  let run: ReturnType<typeof convnet>;
+
+  it('trains the lecture ConvNet on 2,000 real MNIST images clearly above chance', () => {
+    run = convnet(['train', 'mnist', '--limit', '2000', '--epochs', '1', '--out', out, '--verbose', '2']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Total params: 93,322/);
+    assert.match(run.stdout, /MNIST: 1800 training, 200 validation \(the last 10%\), 2000 test images/);
+    const accuracy = Number(/test accuracy: (\d\.\d+)/.exec(run.stdout)?.[1]);
+    assert.ok(accuracy > 0.6, `test accuracy ${accuracy} should beat chance (0.1) clearly`);
+  });
+
+  it('leaves the history, logs, curves, confusion matrix and samples behind', async () => {
+    const files = readdirSync(out).sort();
+    for (const f of ['history.csv', 'logs', 'curves.svg', 'curves.png', 'confusion.svg',
+      'confusion.png', 'samples.png']) {
+      assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
+    }
+    const csv = readFileSync(join(out, 'history.csv'), 'utf8').trim().split('\n');
+    assert.equal(csv[0], 'epoch,accuracy,loss,val_accuracy,val_loss');
+    assert.equal(csv.length, 2);
+    assert.match(readFileSync(join(out, 'confusion.svg'), 'utf8'), /<svg/);
+    const [w, h] = await pngSize(join(out, 'samples.png'));
+    assert.ok(w > 28 * 10 && h > 28 * 3, `samples.png is ${w}x${h}`);
+    assert.deepEqual(readdirSync(join(out, 'logs')).sort(), ['train', 'validation']);
+    assert.match(readdirSync(join(out, 'logs', 'train'))[0]!, /^events\.out\.tfevents\.\d{10}\./);
+  });
+});
+
+describe('convnet train DIR', () => {
+  it('trains the image ConvNet on a generated two-class folder and writes the same files', async () => {
+    const data = join(work, 'shapes');
+    for (const [cls, colour] of [['dark', 40], ['light', 215]] as const) {
+      mkdirSync(join(data, cls), { recursive: true });
+      for (let i = 0; i < 12; i++) {
+        const v = colour + ((i * 7) % 20) - 10;
+        const img = sharp({ create: { width: 40 + i, height: 36 + i, channels: 3,
+          background: { r: v, g: v, b: v } } });
+        await (i % 2 === 0 ? img.png() : img.jpeg()).toFile(join(data, cls, `${i}.${i % 2 === 0 ? 'png' : 'jpg'}`));
+      }
+    }
+    const out = join(work, 'shapes-run');
+    const run = convnet(['train', data, '--size', '48', '--epochs', '2', '--batch-size', '8',
+      '--validation-split', '0.25', '--out', out, '--verbose', '0']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Training: Found 18 images belonging to 2 classes\./);
+    assert.match(run.stdout, /Validation: Found 6 images belonging to 2 classes\./);
+    assert.match(run.stdout, /dense_1 \(Dense\)\s+\(None, 1\)\s+513/);
+    for (const f of ['history.csv', 'curves.png', 'confusion.png', 'samples.png']) {
+      assert.ok(readdirSync(out).includes(f), `${f} missing`);
+    }
+  });
+
+  it('names what is wrong when the folder has no class subfolders', () => {
+    const empty = join(work, 'empty');
+    mkdirSync(empty, { recursive: true });
+    const run = convnet(['train', empty, '--epochs', '1']);
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /class subfolders/);
+  });
+});
+
+describe('convnet train options', () => {
+  it('rejects an unknown model name and lists the known ones', () => {
+    const run = convnet(['train', 'mnist', '--model', 'resnet']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /expected cnn, mlp or dense, got 'resnet'/);
+  });
+
+  it('rejects an unknown option by name', () => {
+    const run = convnet(['train', 'mnist', '--epoch', '3']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /unknown option '--epoch'/);
+  });
+});
