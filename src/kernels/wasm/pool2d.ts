@@ -1,0 +1,54 @@
+// Max and average pooling on the WebAssembly kernels (assembly/pool.ts), over NHWC input.
+import type { Pool2DGeometry } from '../backend.js';
+import type { KernelCall } from './kernel-names.js';
+import { intBlock, Operands } from './memory.js';
+import { kernels, threads } from './runtime.js';
+import { splitRange, threadsFor } from './split.js';
+import { runParallel } from './thread-pool.js';
+
+function geometryBlock(g: Pool2DGeometry): number {
+  return intBlock('pool:geometry', [g.batch, g.inHeight, g.inWidth, g.channels, g.outHeight,
+    g.outWidth, g.poolHeight, g.poolWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft]);
+}
+
+/** Pooling is memory-bound: count a load per window element as the "work". */
+function poolThreads(g: Pool2DGeometry): number {
+  const reads = g.batch * g.outHeight * g.outWidth * g.channels * g.poolHeight * g.poolWidth;
+  return threadsFor(reads * 8, threads());
+}
+
+export function maxPool2d(x: Float32Array, y: Float32Array, argMax: Int32Array,
+  g: Pool2DGeometry): void {
+  const ops = new Operands();
+  const px = ops.input(x), py = ops.output(y), pa = ops.output(argMax);
+  const geo = geometryBlock(g);
+  runParallel(kernels(), splitRange(g.batch * g.outHeight, poolThreads(g)).map(
+    ([r0, r1]): KernelCall => ['maxPool2dRows', [px, py, pa, geo, r0, r1]]));
+  ops.done();
+}
+
+export function maxPool2dBackprop(dy: Float32Array, argMax: Int32Array, dx: Float32Array): void {
+  const ops = new Operands();
+  const pdy = ops.input(dy), pa = ops.input(argMax), pdx = ops.output(dx);
+  kernels().maxPool2dBackprop(pdy, pa, pdx, dy.length, dx.length);
+  ops.done();
+}
+
+export function avgPool2d(x: Float32Array, y: Float32Array, g: Pool2DGeometry): void {
+  const ops = new Operands();
+  const px = ops.input(x), py = ops.output(y);
+  const geo = geometryBlock(g);
+  runParallel(kernels(), splitRange(g.batch * g.outHeight, poolThreads(g)).map(
+    ([r0, r1]): KernelCall => ['avgPool2dRows', [px, py, geo, r0, r1]]));
+  ops.done();
+}
+
+/** Split by images: windows of one image only ever add into that image's dx. */
+export function avgPool2dBackprop(dy: Float32Array, dx: Float32Array, g: Pool2DGeometry): void {
+  const ops = new Operands();
+  const pdy = ops.input(dy), pdx = ops.output(dx);
+  const geo = geometryBlock(g);
+  runParallel(kernels(), splitRange(g.batch, poolThreads(g)).map(
+    ([b0, b1]): KernelCall => ['avgPool2dBackpropImages', [pdy, pdx, geo, b0, b1]]));
+  ops.done();
+}
