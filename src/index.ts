@@ -10,3 +10,8 @@ export { heap, type HeapStats } from './tensor/heap.js';
 export * from './kernels/registry.js';
 export type { Backend, Conv2DGeometry, Pool2DGeometry } from './kernels/backend.js';
 export * from './ops/index.js';
+export * as plot from './plot/index.js';
+export {
+  arrayToImage, saveImage, imageGrid, type ImageLike, type RawImage, type ValueScale,
+  type ArrayToImageOptions, type SaveImageOptions, type ImageGridOptions,
+} from './utils/image.js';

@@ -4,3 +4,7 @@ export * from './matmul.js';
 export * from './reduce.js';
 export * from './reshape.js';
 export * from './unary.js';
+export * from './conv2d.js';
+export * from './pool.js';
+export * from './softmax.js';
+export * from './transpose.js';
