@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { gradients } from '../tensor/autograd.js';
 import { checkGradients } from '../testing/gradcheck.js';
 import { tensor } from '../tensor/tensor.js';
 import { add, div, mul, sub } from './binary.js';
 import { matmul } from './matmul.js';
-import { mean, sum } from './reduce.js';
+import { max, mean, min, sum } from './reduce.js';
 
 describe('binary ops', () => {
   it('broadcasts a row over a matrix', () => {
@@ -60,6 +61,16 @@ describe('reductions', () => {
     const x = tensor(Float32Array.from({ length: 24 }, (_, i) => Math.sin(i)), [2, 3, 4]);
     assert.ok(checkGradients((t) => sum(t!, [0, 2]), [x]).maxError < 2e-3);
     assert.ok(checkGradients((t) => mean(t!, [1], true), [x]).maxError < 2e-3);
+  });
+
+  it('has gradients for max and min, split evenly between ties', () => {
+    // Values 0.1 apart, so a finite-difference step never changes which one is the extreme.
+    const x = tensor(Float32Array.from({ length: 12 }, (_, i) => ((i * 5) % 12) * 0.1), [3, 4]);
+    assert.ok(checkGradients((t) => max(t!, 1), [x]).maxError < 2e-3);
+    assert.ok(checkGradients((t) => min(t!, [0], true), [x]).maxError < 2e-3);
+    const tied = tensor([[3, 1, 3]]);
+    tied.requiresGrad = true;
+    assert.deepEqual(gradients(sum(max(tied, 1)), [tied])[0]!.toArray(), [[0.5, 0, 0.5]]);
   });
 
   it('propagates NaN instead of throwing', () => {

@@ -24,7 +24,12 @@ export interface Conv2DOptions {
   dilationRate?: number | [number, number];
 }
 
-/** Checks shapes and works out the full geometry of a convolution. */
+/**
+ * Checks shapes and works out the full geometry of a convolution.
+ *
+ * @example
+ * conv2dGeometry([1, 9, 9, 1], [3, 3, 1, 3]).outHeight; // 7
+ */
 export function conv2dGeometry(xShape: readonly number[], wShape: readonly number[],
   options: Conv2DOptions = {}, where = 'conv2d'): Conv2DGeometry {
   if (xShape.length !== 4) {
@@ -55,6 +60,12 @@ export function conv2dGeometry(xShape: readonly number[], wShape: readonly numbe
   };
 }
 
+/**
+ * 2-D cross-correlation of NHWC images with an HWIO filter; differentiable in both.
+ *
+ * @example
+ * conv2d(zeros([1, 9, 9, 1]), zeros([3, 3, 1, 3])).shape; // [1, 7, 7, 3]
+ */
 export function conv2d(x: Tensor, filter: Tensor, options: Conv2DOptions = {}): Tensor {
   const g = conv2dGeometry(x.shape, filter.shape, options);
   const y = new Tensor([g.batch, g.outHeight, g.outWidth, g.outChannels]);

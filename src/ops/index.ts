@@ -1,9 +1,26 @@
-/** Every differentiable op, re-exported from one place. */
+/** Every op, re-exported from one place. */
 export * from './binary.js';
+export * from './compare.js';
 export * from './matmul.js';
 export * from './reduce.js';
 export * from './reshape.js';
+export * from './squeeze.js';
+export * from './flatten.js';
 export * from './unary.js';
+export * from './clip.js';
+export * from './where.js';
+export * from './cast.js';
+export * from './broadcast-to.js';
+export * from './slice.js';
+export * from './concat.js';
+export * from './stack.js';
+export * from './gather.js';
+export * from './pad.js';
+export * from './one-hot.js';
+export * from './dropout.js';
+export * from './moments.js';
+export * from './log-sum-exp.js';
+export * from './random-tensor.js';
 export * from './conv2d.js';
 export * from './pool.js';
 export * from './softmax.js';

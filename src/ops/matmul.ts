@@ -14,6 +14,7 @@ import { broadcastShapes, formatShape, sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { unbroadcast } from './binary.js';
 
+/** Matrix product. @example matmul(tensor([[1, 2]]), tensor([[3], [4]])); // [[11]] */
 export function matmul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   if (a.rank < 2 || b.rank < 2) {
     throw new ShapeError(`matmul: both inputs need rank >= 2, got ${formatShape(a.shape)} and ` +

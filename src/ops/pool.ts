@@ -21,6 +21,12 @@ export interface Pool2DOptions {
   padding?: Padding;
 }
 
+/**
+ * Checks the input rank and works out the window geometry of 2-D pooling.
+ *
+ * @example
+ * pool2dGeometry([1, 7, 7, 3], { poolSize: 2, padding: 'same' }, 'maxPool2d').outHeight; // 4
+ */
 export function pool2dGeometry(shape: readonly number[], options: Pool2DOptions,
   where: string): Pool2DGeometry {
   if (shape.length !== 4) {
@@ -45,6 +51,12 @@ export function pool2dGeometry(shape: readonly number[], options: Pool2DOptions,
   };
 }
 
+/**
+ * The maximum of each window; the gradient goes to the first maximum of each window.
+ *
+ * @example
+ * maxPool2d(zeros([1, 7, 7, 3]), { poolSize: 2, padding: 'same' }).shape; // [1, 4, 4, 3]
+ */
 export function maxPool2d(x: Tensor, options: Pool2DOptions = {}): Tensor {
   const g = pool2dGeometry(x.shape, options, 'maxPool2d');
   const y = new Tensor([g.batch, g.outHeight, g.outWidth, g.channels]);
@@ -57,6 +69,12 @@ export function maxPool2d(x: Tensor, options: Pool2DOptions = {}): Tensor {
   });
 }
 
+/**
+ * The mean of each window, over the positions inside the input only.
+ *
+ * @example
+ * avgPool2d(ones([1, 4, 4, 1]), { poolSize: 2 }).shape; // [1, 2, 2, 1]
+ */
 export function avgPool2d(x: Tensor, options: Pool2DOptions = {}): Tensor {
   const g = pool2dGeometry(x.shape, options, 'avgPool2d');
   const y = new Tensor([g.batch, g.outHeight, g.outWidth, g.channels]);

@@ -45,6 +45,7 @@ function expandTo(g: Tensor, keptShape: number[], x: Tensor): Tensor {
   return binaryRaw('mul', ones, kept);
 }
 
+/** Sum over axes (all by default). @example sum(tensor([[1, 2], [3, 4]]), 0); // [4, 6] */
 export function sum(x: Tensor, axis?: Axes, keepDims = false): Tensor {
   const axes = normalizeAxes(axis, x.rank, 'sum');
   const kept = reduceKeep('sum', x, axes);
@@ -54,6 +55,7 @@ export function sum(x: Tensor, axis?: Axes, keepDims = false): Tensor {
   return record(out, 'sum', [x], (dy) => [expandTo(dy, keptShape, x)]);
 }
 
+/** Mean over axes (all by default). @example mean(tensor([1, 2, 6])).item(); // 3 */
 export function mean(x: Tensor, axis?: Axes, keepDims = false): Tensor {
   const axes = normalizeAxes(axis, x.rank, 'mean');
   const count = axes.reduce((n, a) => n * x.shape[a]!, 1);
@@ -79,15 +81,32 @@ function extreme(kind: 'max' | 'min', x: Tensor, axis: Axes | undefined, keepDim
   });
 }
 
+/**
+ * Maximum over axes; the gradient is split evenly between tied maxima.
+ *
+ * @example
+ * max(tensor([[1, 5], [7, 2]]), 1); // [5, 7]
+ */
 export function max(x: Tensor, axis?: Axes, keepDims = false): Tensor {
   return extreme('max', x, axis, keepDims);
 }
 
+/**
+ * Minimum over axes; the gradient is split evenly between tied minima.
+ *
+ * @example
+ * min(tensor([[1, 5], [7, 2]]), 1); // [1, 2]
+ */
 export function min(x: Tensor, axis?: Axes, keepDims = false): Tensor {
   return extreme('min', x, axis, keepDims);
 }
 
-/** Index of the largest value along `axis` (default: last), as an int32 tensor. */
+/**
+ * Index of the largest value along `axis` (default: last), as an int32 tensor.
+ *
+ * @example
+ * argMax(tensor([[0.1, 0.7, 0.2]])).toArray(); // [1]
+ */
 export function argMax(x: Tensor, axis = -1): Tensor {
   const [a] = normalizeAxes(axis, x.rank, 'argMax');
   const outer = sizeOf(x.shape.slice(0, a));

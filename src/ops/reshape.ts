@@ -9,6 +9,7 @@ import { record } from '../tensor/autograd.js';
 import { formatShape, sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
+/** The same values under a new shape. @example reshape(range(6), [2, -1]).shape; // [2, 3] */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const target = inferShape(x, shape);
   const out = new Tensor(target, x.dtype);

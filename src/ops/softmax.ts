@@ -18,6 +18,7 @@ function rowsAndCols(x: Tensor, op: string, axis: number): [number, number] {
   return [x.size / Math.max(cols, 1), cols];
 }
 
+/** Softmax over the last axis. @example softmax(tensor([[0, 0]])); // [[0.5, 0.5]] */
 export function softmax(x: Tensor, axis = -1): Tensor {
   const [rows, cols] = rowsAndCols(x, 'softmax', axis);
   const y = new Tensor(x.shape);
@@ -36,6 +37,7 @@ export function softmax(x: Tensor, axis = -1): Tensor {
   });
 }
 
+/** log(softmax(x)), computed stably. @example logSoftmax(tensor([[0, 0]])); // [[-0.69, -0.69]] */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
   const [rows, cols] = rowsAndCols(x, 'logSoftmax', axis);
   const y = new Tensor(x.shape);

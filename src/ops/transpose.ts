@@ -9,6 +9,7 @@ import { backend } from '../kernels/registry.js';
 import { record } from '../tensor/autograd.js';
 import { Tensor } from '../tensor/tensor.js';
 
+/** Permutes axes. @example transpose(zeros([2, 3, 4]), [0, 2, 1]).shape; // [2, 4, 3] */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   const p = perm ?? [...x.shape.keys()].reverse();
   const valid = p.length === x.rank && [...p].sort((a, b) => a - b).every((v, i) => v === i);

@@ -161,9 +161,12 @@ export function scope<T>(fn: () => T): T {
   let result: T;
   try {
     result = fn();
-  } finally {
+  } catch (error) {
     scopeStack.pop();
+    for (const t of created) if (!keptForever.has(t)) t.release();
+    throw error;
   }
+  scopeStack.pop();
   const kept = new Set<Tensor>();
   collectTensors(result, kept, 0);
   const parent = scopeStack[scopeStack.length - 1];

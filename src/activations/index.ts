@@ -1,0 +1,3 @@
+/** Activation functions by Keras name. */
+export { getActivation, activationName, activationNames, type ActivationFn } from './activation.js';
+export { logitsOf, rememberLogits, type LogitsRecord } from './logits.js';

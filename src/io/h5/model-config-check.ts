@@ -1,0 +1,78 @@
+/**
+ * Checks a Keras `model_config` before anything is built from it: every layer class must be
+ * one we implement. Loading never runs code from a file, so `Lambda` (pickled Python code) and
+ * custom classes are refused; all unsupported classes are named in one error.
+ *
+ * Accepts the Sequential config as {name, layers} (Keras >= 2.2) or a bare list (Keras 2.0/2.1),
+ * Functional/Model configs, and nested models.
+ *
+ * @example
+ * checkModelConfig(content.modelConfig, ['Conv2D', 'Dense', 'Flatten']);
+ */
+import { IoError, NotSupportedError } from '../../errors.js';
+
+interface LayerEntry {
+  className: string;
+  name: string;
+}
+
+const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
+
+// Class names and config keys only Keras 1 used; their configs need converting, not loading.
+const KERAS1_CLASSES = new Set(['Convolution2D', 'Convolution1D', 'Deconvolution2D',
+  'AtrousConvolution2D', 'Merge', 'MaxoutDense', 'Highway', 'TimeDistributedDense']);
+const KERAS1_KEYS = ['nb_filter', 'output_dim', 'border_mode', 'dim_ordering', 'init', 'p'];
+
+/**
+ * Throws NotSupportedError naming every layer class of the config that is not in `supported`
+ * (with the layer names), and listing the supported classes. Keras 1 configs are refused as such.
+ *
+ * @example
+ * checkModelConfig({ class_name: 'Sequential', config: { layers: [
+ *   { class_name: 'Lambda', config: { name: 'lambda' } }] } }, ['Dense']); // throws
+ */
+export function checkModelConfig(modelConfig: Record<string, unknown>,
+  supported: readonly string[]): void {
+  const layers = collectLayers(modelConfig);
+  const keras1 = layers.filter((l) => l.keras1);
+  if (keras1.length > 0) {
+    throw new NotSupportedError(`Keras 1 model configs are not supported (found ${
+      describe(keras1)}); open the model with Keras 2 and save it again`);
+  }
+
+  const known = new Set(supported);
+  const unsupported = layers.filter((l) => !known.has(l.className));
+  if (unsupported.length > 0) {
+    throw new NotSupportedError(`unsupported layer class${unsupported.length > 1 ? 'es' : ''}: ` +
+      `${describe(unsupported)}. Supported: ${[...supported].sort().join(', ')}. ` +
+      `Nothing from the file is executed, so Lambda layers cannot be loaded.`);
+  }
+}
+
+function describe(layers: readonly LayerEntry[]): string {
+  return layers.map((l) => `${l.className} ('${l.name}')`).join(', ');
+}
+
+function collectLayers(config: Record<string, unknown>): (LayerEntry & { keras1: boolean })[] {
+  const className = config['class_name'];
+  if (typeof className !== 'string' || !MODEL_CLASSES.has(className)) {
+    throw new IoError(`model_config: expected class_name Sequential, Functional or Model, ` +
+      `got ${JSON.stringify(className)}`);
+  }
+
+  const inner = config['config'];
+  const list = Array.isArray(inner) ? inner
+    : (inner as Record<string, unknown> | undefined)?.['layers'];
+  if (!Array.isArray(list)) throw new IoError(`model_config of '${className}' has no list of layers`);
+
+  return list.flatMap((entry) => {
+    const layer = entry as { class_name?: unknown; config?: Record<string, unknown>; name?: unknown };
+    if (typeof layer.class_name === 'string' && MODEL_CLASSES.has(layer.class_name)) {
+      return collectLayers(layer as Record<string, unknown>);
+    }
+    const cls = String(layer.class_name);
+    const name = String(layer.config?.['name'] ?? layer.name ?? '?');
+    const keras1 = KERAS1_CLASSES.has(cls) || KERAS1_KEYS.some((k) => k in (layer.config ?? {}));
+    return [{ className: cls, name, keras1 }];
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads a full-model Keras .h5 file (what `model.save` writes) and checks, before anything is
+ * built, that it has a model config and that every layer class in it is supported.
+ *
+ * @example
+ * const content = await readModelFile('mnist.h5', { supportedLayers: registeredLayerNames() });
+ */
+import { IoError } from '../../errors.js';
+import { labelled } from './h5-file.js';
+import type { KerasH5Content } from './keras-h5-content.js';
+import { checkModelConfig } from './model-config-check.js';
+import { readKerasH5 } from './read-keras-h5.js';
+
+export interface ReadModelFileOptions {
+  /** Layer class names that can be built ('Conv2D', 'Dense'...). */
+  supportedLayers: readonly string[];
+  /** Names a byte buffer in error messages. */
+  label?: string;
+}
+
+/**
+ * The file's content with `modelConfig` guaranteed. A weights-only file gets an IoError that
+ * suggests loadWeights; unsupported layer classes one NotSupportedError naming them all.
+ *
+ * @example
+ * const { modelConfig, layers } = await readModelFile(bytes, { supportedLayers, label: 'up.h5' });
+ */
+export async function readModelFile(source: string | Uint8Array,
+  options: ReadModelFileOptions): Promise<KerasH5Content & { modelConfig: Record<string, unknown> }> {
+  const label = options.label ?? (typeof source === 'string' ? source : 'buffer');
+  const content = await readKerasH5(source, label);
+  if (content.modelConfig === undefined) {
+    throw new IoError(`${label}: this file holds weights only (written by save_weights: no ` +
+      `model_config), so it cannot rebuild a model. Build the same architecture in code, then ` +
+      `call loadWeights(model, '${label}').`);
+  }
+
+  try {
+    checkModelConfig(content.modelConfig, options.supportedLayers);
+  } catch (error) {
+    throw labelled(label, error);
+  }
+  return content as KerasH5Content & { modelConfig: Record<string, unknown> };
+}

@@ -1,0 +1,46 @@
+/**
+ * Adadelta, as tf.keras 2: ag = rho ag + (1 - rho) g²;
+ * delta = -g sqrt(ad + eps) / sqrt(ag + eps); ad = rho ad + (1 - rho) delta²; w += lr delta.
+ *
+ * @example
+ * new Adadelta({ learningRate: 1 });
+ */
+import { Optimizer } from './optimizer.js';
+
+export interface AdadeltaArgs {
+  learningRate?: number;
+  rho?: number;
+  epsilon?: number;
+}
+
+export class Adadelta extends Optimizer {
+  readonly className = 'Adadelta';
+  readonly rho: number;
+  readonly epsilon: number;
+
+  constructor(args: AdadeltaArgs = {}) {
+    super(args.learningRate ?? 0.001);
+    this.rho = args.rho ?? 0.95;
+    this.epsilon = args.epsilon ?? 1e-7;
+  }
+
+  protected slotNames(): string[] {
+    return ['accumulated_grad', 'accumulated_delta_var'];
+  }
+
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[]): void {
+    const ag = slots[0]!, ad = slots[1]!, { rho, epsilon } = this, lr = this.learningRate;
+    for (let i = 0; i < w.length; i++) {
+      const gi = g[i]!;
+      const a = rho * ag[i]! + (1 - rho) * gi * gi;
+      ag[i] = a;
+      const delta = -gi * Math.sqrt(ad[i]! + epsilon) / Math.sqrt(a + epsilon);
+      ad[i] = rho * ad[i]! + (1 - rho) * delta * delta;
+      w[i] = w[i]! + lr * delta;
+    }
+  }
+
+  protected ownConfig(): Record<string, unknown> {
+    return { rho: this.rho, epsilon: this.epsilon };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Adamax, as tf.keras 2: m += (g - m)(1 - b1); u = max(b2 u, |g|);
+ * w -= lr m / ((1 - b1^t)(u + eps)).
+ *
+ * @example
+ * new Adamax({ learningRate: 2e-3 });
+ */
+import { Optimizer } from './optimizer.js';
+
+export interface AdamaxArgs {
+  learningRate?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
+
+export class Adamax extends Optimizer {
+  readonly className = 'Adamax';
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+
+  constructor(args: AdamaxArgs = {}) {
+    super(args.learningRate ?? 0.001);
+    this.beta1 = args.beta1 ?? 0.9;
+    this.beta2 = args.beta2 ?? 0.999;
+    this.epsilon = args.epsilon ?? 1e-7;
+  }
+
+  protected slotNames(): string[] {
+    return ['m', 'u'];
+  }
+
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number): void {
+    const m = slots[0]!, u = slots[1]!, { beta1, beta2, epsilon } = this;
+    const scale = this.learningRate / (1 - beta1 ** t);
+    for (let i = 0; i < w.length; i++) {
+      const gi = g[i]!;
+      const mi = m[i]! + (gi - m[i]!) * (1 - beta1);
+      const ui = Math.max(beta2 * u[i]!, Math.abs(gi));
+      m[i] = mi;
+      u[i] = ui;
+      w[i] = w[i]! - scale * mi / (ui + epsilon);
+    }
+  }
+
+  protected ownConfig(): Record<string, unknown> {
+    return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * SGD with optional (Nesterov) momentum, as tf.keras 2:
+ * m = momentum * m - lr * g; w += m  (Nesterov: w += momentum * m - lr * g).
+ * Without momentum: w -= lr * g.
+ *
+ * @example
+ * new SGD({ learningRate: 0.01, momentum: 0.9, nesterov: true });
+ */
+import { Optimizer } from './optimizer.js';
+
+export interface SGDArgs {
+  learningRate?: number;
+  momentum?: number;
+  nesterov?: boolean;
+}
+
+export class SGD extends Optimizer {
+  readonly className = 'SGD';
+  readonly momentum: number;
+  readonly nesterov: boolean;
+
+  constructor(args: SGDArgs = {}) {
+    super(args.learningRate ?? 0.01);
+    this.momentum = args.momentum ?? 0;
+    this.nesterov = args.nesterov ?? false;
+  }
+
+  protected slotNames(): string[] {
+    return this.momentum > 0 ? ['m'] : [];
+  }
+
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[]): void {
+    const lr = this.learningRate, mu = this.momentum;
+    if (mu === 0) {
+      for (let i = 0; i < w.length; i++) w[i] = w[i]! - lr * g[i]!;
+      return;
+    }
+    const m = slots[0]!;
+    for (let i = 0; i < w.length; i++) {
+      const next = mu * m[i]! - lr * g[i]!;
+      m[i] = next;
+      w[i] = w[i]! + (this.nesterov ? mu * next - lr * g[i]! : next);
+    }
+  }
+
+  protected ownConfig(): Record<string, unknown> {
+    return { momentum: this.momentum, nesterov: this.nesterov };
+  }
+}
