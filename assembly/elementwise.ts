@@ -2,7 +2,8 @@
 // Kind numbers match UNARY_KINDS / BINARY_KINDS in src/kernels/wasm/elementwise.ts.
 
 const NEG = 0, RELU = 1, SQUARE = 2, SQRT = 3, ABS = 4, STEP = 5, RECIPROCAL = 6;
-const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAXIMUM = 4, MINIMUM = 5, SQUARED_DIFFERENCE = 6;
+const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAXIMUM = 4, MINIMUM = 5, GREATER = 6, LESS = 7;
+const EQUAL = 8;
 
 // @ts-ignore: decorator
 @inline function unaryV(kind: i32, x: v128): v128 {
@@ -57,10 +58,10 @@ export function unary(kind: i32, x: usize, out: usize, n: i32): void {
     case DIV: return f32x4.div(a, b);
     case MAXIMUM: return f32x4.max(a, b);
     case MINIMUM: return f32x4.min(a, b);
-    default: {
-      const d = f32x4.sub(a, b);
-      return f32x4.mul(d, d);
-    }
+    // Comparisons give 1 or 0 (NaN compares false), as the reference does.
+    case GREATER: return v128.and(f32x4.gt(a, b), f32x4.splat(1));
+    case LESS: return v128.and(f32x4.lt(a, b), f32x4.splat(1));
+    default: return v128.and(f32x4.eq(a, b), f32x4.splat(1));
   }
 }
 
@@ -108,8 +109,9 @@ export function binary(kind: i32, a: usize, aStep: i32, aOne: i32, b: usize, bSt
     case DIV: binaryRows(DIV, a, aStep, aOne, b, bStep, bOne, out, rows, cols); break;
     case MAXIMUM: binaryRows(MAXIMUM, a, aStep, aOne, b, bStep, bOne, out, rows, cols); break;
     case MINIMUM: binaryRows(MINIMUM, a, aStep, aOne, b, bStep, bOne, out, rows, cols); break;
-    default:
-      binaryRows(SQUARED_DIFFERENCE, a, aStep, aOne, b, bStep, bOne, out, rows, cols);
+    case GREATER: binaryRows(GREATER, a, aStep, aOne, b, bStep, bOne, out, rows, cols); break;
+    case LESS: binaryRows(LESS, a, aStep, aOne, b, bStep, bOne, out, rows, cols); break;
+    default: binaryRows(EQUAL, a, aStep, aOne, b, bStep, bOne, out, rows, cols);
   }
 }
 

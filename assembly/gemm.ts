@@ -8,7 +8,7 @@
 // All pointers are byte offsets into the shared memory; all counts and strides are elements.
 
 export const NR: i32 = 16;
-/** Depth of a k block: one packed micro-panel (KC x 16 floats, 16 KiB) stays in L1. */
+/** Most depth of a k block: one packed micro-panel (KC x 16 floats, 16 KiB) stays in L1. */
 const KC: i32 = 256;
 /** Rows per block: their KC-long stretch of A (64 KiB) stays in L2 across all panels. */
 const MC: i32 = 64;
@@ -96,6 +96,13 @@ const RELU: i32 = 4;
 // @ts-ignore: decorator
 @inline function finishRow(p: usize, v0: v128, v1: v128, v2: v128, v3: v128, bias: usize,
   flags: i32, cols: i32): void {
+  if (cols == NR && flags == 0) {
+    v128.store(p, v0);
+    v128.store(p, v1, 16);
+    v128.store(p, v2, 32);
+    v128.store(p, v3, 48);
+    return;
+  }
   finish(p, v0, bias, flags, min(4, cols));
   finish(p + 16, v1, bias + 16, flags, min(4, cols - 4));
   finish(p + 32, v2, bias + 32, flags, min(4, cols - 8));
@@ -154,9 +161,12 @@ function tile1(a: usize, cs: usize, bp: usize, kc: i32, c: usize, bias: usize, f
 export function gemmRows(a: usize, ars: i32, acs: i32, m0: i32, m1: i32, K: i32, packed: usize,
   N: i32, p0: i32, p1: i32, c: usize, ldc: i32, bias: usize, relu: i32, accumulate: i32): void {
   const rs = <usize>ars << 2, cs = <usize>acs << 2, ldcb = <usize>ldc << 2;
-  for (let kb = 0; kb < K; kb += KC) {
-    const kc = min(KC, K - kb);
-    const last = kb + KC >= K;
+  // Equal blocks (288 = 144 + 144, not 256 + 32): each block pays one pass over c.
+  const blocks = (K + KC - 1) / KC;
+  const step = (K + blocks - 1) / blocks;
+  for (let kb = 0; kb < K; kb += step) {
+    const kc = min(step, K - kb);
+    const last = kb + step >= K;
     let flags = kb > 0 || accumulate != 0 ? ADD : 0;
     if (last && bias != 0) flags |= BIAS;
     if (last && relu != 0) flags |= RELU;

@@ -18,7 +18,7 @@ function assertSame(fast: Float32Array, want: Float32Array, what: string): void 
 const unaryKinds: UnaryKernel[] = ['neg', 'relu', 'square', 'sqrt', 'abs', 'step', 'reciprocal',
   'exp', 'tanh'];
 const binaryKinds: BinaryKernel[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum',
-  'squaredDifference', 'pow', 'greater'];
+  'squaredDifference', 'pow', 'greater', 'less', 'equal'];
 const broadcasts: Array<[number[], number[]]> = [
   [[301], [301]], [[7, 130], [1]], [[1], [9, 70]], [[33, 17], [17]], [[5], [40, 5]],
   [[40, 7], [40, 1]], [[3, 1], [3, 50]], [[2, 3, 40], [3, 1]], [[4, 30, 2], [4, 1, 2]],
@@ -48,6 +48,7 @@ for (const threads of [1, 2]) {
             ? aShape.map((s, d) => Math.max(s, bShape[d - aShape.length + bShape.length] ?? 1))
             : bShape.map((s, d) => Math.max(s, aShape[d - bShape.length + aShape.length] ?? 1));
           const a = heapRandom(size(aShape), rng(i)), b = heapRandom(size(bShape), rng(9 + i));
+          b[0] = a[0]!; // so that 'equal' sees a tie
           const out = heapZeros(size(outShape)), want = new Float32Array(out.length);
           binary(kind, a, aShape, b, bShape, out, outShape);
           ref.binary(kind, a, aShape, b, bShape, want, outShape);

@@ -16,7 +16,7 @@ const UNARY_KINDS: Partial<Record<UnaryKernel, number>> = {
 // squaredDifference stays in the reference: it rounds once, from float64, where float32
 // arithmetic would round twice.
 const BINARY_KINDS: Partial<Record<BinaryKernel, number>> = {
-  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5,
+  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, greater: 6, less: 7, equal: 8,
 };
 /** Below this many elements the reference loop is as fast as a call into WebAssembly. */
 const SMALL = 64;
