@@ -11,8 +11,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
 const quick = process.argv.includes('--quick');
 
+/** 1-minute load average: on a shared machine, numbers taken under load are depressed. */
+function load() {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
 function run(label, cmd, args, timeoutMs) {
   process.stderr.write(`bench: ${label}...\n`);
+  const loadBefore = load();
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: join(here, '..'), encoding: 'utf8', timeout: timeoutMs });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
@@ -23,7 +29,7 @@ function run(label, cmd, args, timeoutMs) {
     return { label, failed: why.slice(0, 200) };
   }
   process.stderr.write(`bench: ${label} done in ${seconds} s\n`);
-  return { label, ...JSON.parse(line) };
+  return { label, ...JSON.parse(line), load: Math.max(loadBefore, load()) };
 }
 
 function python() {
@@ -58,6 +64,7 @@ const METRICS = [
   ['convnetInfer', 'ConvNet inference, batch 256 (ex/s)', 0],
   ['mlpTrain', 'MLP training, batch 128 (ex/s)', 0],
   ['peakRssMiB', 'Peak RSS (MiB)', 0],
+  ['load', `Load average during the run (${cores} cores)`, 1],
 ];
 
 function cell(r, key, digits) {
