@@ -53,17 +53,28 @@ export function im2colRows(x: usize, g: usize, r0: i32, r1: i32, dst: usize): vo
   const OH = geo(g, OUT_H), OW = geo(g, OUT_W), KH = geo(g, K_H), KW = geo(g, K_W);
   const SH = geo(g, S_H), SW = geo(g, S_W), DH = geo(g, D_H), DW = geo(g, D_W);
   const PT = geo(g, PAD_T), PL = geo(g, PAD_L);
-  const run = <usize>C << 2;
+  const run = <usize>C << 2, image = <usize>H * <usize>W * run;
+  // Walk (b, oy, ox) incrementally: an integer division per row costs more than the copies.
+  let ox = r0 % OW, oy = (r0 / OW) % OH;
+  let base = x + <usize>(r0 / (OW * OH)) * image;
   for (let r = r0; r < r1; r++) {
-    const ox = r % OW, t = r / OW, oy = t % OH, b = t / OH;
-    const image = x + ((<usize>b * <usize>H * <usize>W * <usize>C) << 2);
     for (let ky = 0; ky < KH; ky++) {
       const iy = oy * SH + ky * DH - PT;
+      const rowOk = iy >= 0 && iy < H;
+      const row = base + <usize>(iy * W) * run;
       for (let kx = 0; kx < KW; kx++) {
         const ix = ox * SW + kx * DW - PL;
-        if (iy < 0 || iy >= H || ix < 0 || ix >= W) zeroRun(dst, C);
-        else copyRun(dst, image + ((<usize>(iy * W + ix) * <usize>C) << 2), C);
+        if (!rowOk || ix < 0 || ix >= W) zeroRun(dst, C);
+        else if (C == 1) store<f32>(dst, load<f32>(row + (<usize>ix << 2)));
+        else copyRun(dst, row + <usize>ix * run, C);
         dst += run;
+      }
+    }
+    if (++ox == OW) {
+      ox = 0;
+      if (++oy == OH) {
+        oy = 0;
+        base += image;
       }
     }
   }
@@ -75,18 +86,29 @@ export function col2imRows(src: usize, g: usize, r0: i32, r1: i32, dx: usize): v
   const OH = geo(g, OUT_H), OW = geo(g, OUT_W), KH = geo(g, K_H), KW = geo(g, K_W);
   const SH = geo(g, S_H), SW = geo(g, S_W), DH = geo(g, D_H), DW = geo(g, D_W);
   const PT = geo(g, PAD_T), PL = geo(g, PAD_L);
-  const run = <usize>C << 2;
+  const run = <usize>C << 2, image = <usize>H * <usize>W * run;
+  let ox = r0 % OW, oy = (r0 / OW) % OH;
+  let base = dx + <usize>(r0 / (OW * OH)) * image;
   for (let r = r0; r < r1; r++) {
-    const ox = r % OW, t = r / OW, oy = t % OH, b = t / OH;
-    const image = dx + ((<usize>b * <usize>H * <usize>W * <usize>C) << 2);
     for (let ky = 0; ky < KH; ky++) {
       const iy = oy * SH + ky * DH - PT;
+      const rowOk = iy >= 0 && iy < H;
+      const row = base + <usize>(iy * W) * run;
       for (let kx = 0; kx < KW; kx++) {
         const ix = ox * SW + kx * DW - PL;
-        if (iy >= 0 && iy < H && ix >= 0 && ix < W) {
-          addRun(image + ((<usize>(iy * W + ix) * <usize>C) << 2), src, C);
+        if (rowOk && ix >= 0 && ix < W) {
+          const p = row + <usize>ix * run;
+          if (C == 1) store<f32>(p, load<f32>(p) + load<f32>(src));
+          else addRun(p, src, C);
         }
         src += run;
+      }
+    }
+    if (++ox == OW) {
+      ox = 0;
+      if (++oy == OH) {
+        oy = 0;
+        base += image;
       }
     }
   }
