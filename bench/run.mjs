@@ -71,7 +71,8 @@ function cell(r, key, digits) {
   if (r.failed) return 'failed';
   const v = r[key];
   if (v === null || v === undefined) return r[`${key}Error`] ? 'not supported' : '-';
-  return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const fixed = { maximumFractionDigits: digits, minimumFractionDigits: digits };
+  return v.toLocaleString('en-US', fixed);
 }
 
 function table() {
@@ -122,7 +123,8 @@ const summary = table();
 process.stdout.write(`\n${summary}\n\nconvnet-ts on ${cores} threads, ratio to each peer:\n` +
   `${ratios()}\n\n${profileText()}\n`);
 
-const extra = existsSync(join(here, 'NOTES.md')) ? readFileSync(join(here, 'NOTES.md'), 'utf8') : '';
+const notesFile = join(here, 'NOTES.md');
+const extra = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
 writeFileSync(join(here, 'RESULTS.md'), `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.

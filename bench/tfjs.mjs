@@ -11,8 +11,8 @@ import {
 const which = process.argv[2] ?? 'cpu';
 const require = createRequire(import.meta.url);
 if (which === 'wasm') {
-  const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-  tfwasm.setWasmPaths(dist + '/');
+  const binary = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm');
+  tfwasm.setWasmPaths(dirname(binary) + '/');
 }
 await tf.setBackend(which);
 await tf.ready();
@@ -50,7 +50,8 @@ tf.tidy(() => {
 
 attempt('matmulGflops', () => {
   const n = MATMUL_N;
-  const a = tf.tensor2d(randomArray(n * n, 1), [n, n]), b = tf.tensor2d(randomArray(n * n, 2), [n, n]);
+  const a = tf.tensor2d(randomArray(n * n, 1), [n, n]);
+  const b = tf.tensor2d(randomArray(n * n, 2), [n, n]);
   // (Disposing explicitly: inside tf.tidy the wasm backend ran this 10x slower here.)
   const ms = time(() => {
     const c = tf.matMul(a, b);

@@ -26,6 +26,9 @@ const padded = (n: number) => Math.ceil(n / NR) * NR;
 /**
  * y = conv(x, w), plus bias and ReLU when given (fused into the GEMM's output step).
  * bias is [cOut] or null.
+ *
+ * @example
+ * conv2dFused(x.f32, w.f32, bias.f32, y.f32, g, true); // Conv2D with activation 'relu'
  */
 export function conv2dFused(x: Float32Array, w: Float32Array, bias: Float32Array | null,
   y: Float32Array, g: Conv2DGeometry, relu: boolean): void {
@@ -45,12 +48,23 @@ export function conv2dFused(x: Float32Array, w: Float32Array, bias: Float32Array
   ops.done();
 }
 
+/**
+ * Backend.conv2d on the wasm kernels.
+ *
+ * @example
+ * conv2d(x.f32, w.f32, y.f32, conv2dGeometry(x.shape, w.shape));
+ */
 export function conv2d(x: Float32Array, w: Float32Array, y: Float32Array,
   g: Conv2DGeometry): void {
   conv2dFused(x, w, null, y, g, false);
 }
 
-/** dx = col2im(dy · wᵀ), split by images so that no two threads add into the same dx. */
+/**
+ * dx = col2im(dy · wᵀ), split by images so that no two threads add into the same dx.
+ *
+ * @example
+ * conv2dBackpropInput(dy.f32, w.f32, dx.f32, g);
+ */
 export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float32Array,
   g: Conv2DGeometry): void {
   const K = depth(g), N = g.outChannels;
@@ -69,7 +83,12 @@ export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float
   ops.done();
 }
 
-/** dw = im2col(x)ᵀ · dy; each thread sums its rows into its own copy, added up at the end. */
+/**
+ * dw = im2col(x)ᵀ · dy; each thread sums its rows into its own copy, added up at the end.
+ *
+ * @example
+ * conv2dBackpropFilter(x.f32, dy.f32, dw.f32, g);
+ */
 export function conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array,
   g: Conv2DGeometry): void {
   const K = depth(g), N = g.outChannels, M = rowsOf(g);

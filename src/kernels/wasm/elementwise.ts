@@ -23,6 +23,12 @@ const SMALL = 64;
 /** Streaming one element costs about as much as this many flops of GEMM work. */
 const STREAM_COST = 8;
 
+/**
+ * Backend.unary on the wasm kernels; other kinds or shapes use the reference.
+ *
+ * @example
+ * unary('relu', x.f32, y.f32);
+ */
 export function unary(kind: UnaryKernel, x: Float32Array, out: Float32Array): void {
   const code = UNARY_KINDS[kind];
   if (code === undefined || x.length < SMALL) {
@@ -68,6 +74,12 @@ function swapPlan(p: RowPlan): RowPlan {
   return { ...p, aStep: p.bStep, aOne: p.bOne, bStep: p.aStep, bOne: p.aOne };
 }
 
+/**
+ * Backend.binary on the wasm kernels; other kinds or shapes use the reference.
+ *
+ * @example
+ * binary('add', a.f32, [64, 10], b.f32, [10], out.f32, [64, 10]);
+ */
 export function binary(kind: BinaryKernel, a: Float32Array, aShape: readonly number[],
   b: Float32Array, bShape: readonly number[], out: Float32Array,
   outShape: readonly number[]): void {
@@ -100,6 +112,12 @@ export function binary(kind: BinaryKernel, a: Float32Array, aShape: readonly num
   ops.done();
 }
 
+/**
+ * Backend.reduce on the wasm kernels; other kinds or shapes use the reference.
+ *
+ * @example
+ * reduce('sum', x.f32, 1, rows, cols, out.f32); // column sums
+ */
 export function reduce(kind: ReduceKernel, x: Float32Array, outer: number, axisLen: number,
   inner: number, out: Float32Array): void {
   if ((kind !== 'sum' && kind !== 'max') || axisLen === 0 || x.length < SMALL) {
@@ -112,6 +130,12 @@ export function reduce(kind: ReduceKernel, x: Float32Array, outer: number, axisL
   ops.done();
 }
 
+/**
+ * Backend.biasAdd on the wasm kernels.
+ *
+ * @example
+ * biasAdd(x.f32, bias.f32, y.f32, rows, cols, 'relu');
+ */
 export function biasAdd(x: Float32Array, bias: Float32Array, out: Float32Array, rows: number,
   cols: number, activation: 'linear' | 'relu'): void {
   const ops = new Operands();
@@ -131,10 +155,22 @@ function softmaxRows(x: Float32Array, out: Float32Array, rows: number, cols: num
   ops.done();
 }
 
+/**
+ * Backend.softmax on the wasm kernels.
+ *
+ * @example
+ * softmax(logits.f32, probs.f32, 64, 10);
+ */
 export function softmax(x: Float32Array, out: Float32Array, rows: number, cols: number): void {
   softmaxRows(x, out, rows, cols, 0);
 }
 
+/**
+ * Backend.logSoftmax on the wasm kernels.
+ *
+ * @example
+ * logSoftmax(logits.f32, out.f32, 64, 10);
+ */
 export function logSoftmax(x: Float32Array, out: Float32Array, rows: number, cols: number): void {
   softmaxRows(x, out, rows, cols, 1);
 }

@@ -8,6 +8,13 @@ import { runParallel } from './thread-pool.js';
 
 const NR = 16;
 
+/**
+ * Batched matrix product (see Backend.matmul): whole products per thread when the batch is
+ * large, otherwise one product at a time with its rows (or column panels) split.
+ *
+ * @example
+ * matmul(a, b, out, 1, m, k, n, false, false, 0, 0); // out [m,n] = a [m,k] · b [k,n]
+ */
 export function matmul(a: Float32Array, b: Float32Array, out: Float32Array, batch: number,
   m: number, k: number, n: number, transposeA: boolean, transposeB: boolean,
   strideA: number, strideB: number): void {

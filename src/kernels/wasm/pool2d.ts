@@ -17,6 +17,12 @@ function poolThreads(g: Pool2DGeometry): number {
   return threadsFor(reads * 8, threads());
 }
 
+/**
+ * Backend.maxPool2d: SIMD across channels, output rows split between threads.
+ *
+ * @example
+ * maxPool2d(x.f32, y.f32, winners, pool2dGeometry(x.shape, { poolSize: 2 }, 'maxPool2d'));
+ */
 export function maxPool2d(x: Float32Array, y: Float32Array, argMax: Int32Array,
   g: Pool2DGeometry): void {
   const ops = new Operands();
@@ -27,6 +33,12 @@ export function maxPool2d(x: Float32Array, y: Float32Array, argMax: Int32Array,
   ops.done();
 }
 
+/**
+ * Backend.maxPool2dBackprop: scatters dy onto the winners recorded by maxPool2d.
+ *
+ * @example
+ * maxPool2dBackprop(dy.f32, winners, dx.f32);
+ */
 export function maxPool2dBackprop(dy: Float32Array, argMax: Int32Array, dx: Float32Array): void {
   const ops = new Operands();
   const pdy = ops.input(dy), pa = ops.input(argMax), pdx = ops.output(dx);
@@ -34,6 +46,12 @@ export function maxPool2dBackprop(dy: Float32Array, argMax: Int32Array, dx: Floa
   ops.done();
 }
 
+/**
+ * Backend.avgPool2d: window means, SIMD across channels.
+ *
+ * @example
+ * avgPool2d(x.f32, y.f32, g);
+ */
 export function avgPool2d(x: Float32Array, y: Float32Array, g: Pool2DGeometry): void {
   const ops = new Operands();
   const px = ops.input(x), py = ops.output(y);
@@ -43,7 +61,12 @@ export function avgPool2d(x: Float32Array, y: Float32Array, g: Pool2DGeometry): 
   ops.done();
 }
 
-/** Split by images: windows of one image only ever add into that image's dx. */
+/**
+ * Backend.avgPool2dBackprop, split by images: windows of one image only add into its dx.
+ *
+ * @example
+ * avgPool2dBackprop(dy.f32, dx.f32, g);
+ */
 export function avgPool2dBackprop(dy: Float32Array, dx: Float32Array, g: Pool2DGeometry): void {
   const ops = new Operands();
   const pdy = ops.input(dy), pdx = ops.output(dx);
