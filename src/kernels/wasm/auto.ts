@@ -4,7 +4,7 @@
  * switched on when they have loaded (await initWasmBackend() to know when).
  *
  * @example
- * import 'convnet-ts/dist/kernels/wasm/auto.js';
+ * import 'convnet-ts'; // the package entry imports this module
  */
 import { log } from '../../log.js';
 import { initWasmBackend, initWasmBackendSync } from './init.js';
