@@ -1,11 +1,10 @@
 // 2-D convolution and its gradients on the WebAssembly kernels (assembly/conv.ts).
 // x [n,h,w,cIn] · w [kh,kw,cIn,cOut] -> y [n,oh,ow,cOut]; im2col chunks feed the GEMM.
 import type { Conv2DGeometry } from '../backend.js';
-import type { KernelCall } from './kernel-names.js';
-import { intBlock, Operands, scratch } from './memory.js';
+import { heapF32, intBlock, Operands, scratch } from './memory.js';
 import { kernels, threads } from './runtime.js';
-import { splitRange, threadsFor } from './split.js';
-import { runParallel } from './thread-pool.js';
+import { chunkSize, threadsFor } from './split.js';
+import { runChunked } from './thread-pool.js';
 
 const NR = 16;
 /** Rows per im2col chunk in the forward and input-gradient kernels (CHUNK in conv.ts). */
@@ -43,8 +42,9 @@ export function conv2dFused(x: Float32Array, w: Float32Array, bias: Float32Array
   k.packB(pw, N, 1, K, N, packed, 0, padded(N) / NR);
 
   const t = threadsFor(2 * M * N * K, threads());
-  runParallel(k, splitRange(M, t, 4).map(([m0, m1], i): KernelCall => ['conv2dRows',
-    [px, packed, py, pBias, relu ? 1 : 0, geo, m0, m1, scratch(`im2col:${i}`, CHUNK * K * 4)]]));
+  runChunked(k, { name: 'conv2dRows', at: 6, total: M, chunk: chunkSize(M, t, CHUNK),
+    args: (i) => [px, packed, py, pBias, relu ? 1 : 0, geo, 0, 0,
+      scratch(`im2col:${i}`, CHUNK * K * 4)] }, t);
   ops.done();
 }
 
@@ -77,9 +77,9 @@ export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float
   k.packB(pw, 1, N, N, K, packed, 0, padded(K) / NR);
 
   const t = threadsFor(2 * rowsOf(g) * N * K, threads());
-  runParallel(k, splitRange(g.batch, t).map(([b0, b1], i): KernelCall =>
-    ['conv2dBackpropInputImages',
-      [pdy, packed, pdx, geo, b0, b1, scratch(`im2col:${i}`, CHUNK * K * 4)]]));
+  runChunked(k, { name: 'conv2dBackpropInputImages', at: 4, total: g.batch,
+    chunk: chunkSize(g.batch, t),
+    args: (i) => [pdy, packed, pdx, geo, 0, 0, scratch(`im2col:${i}`, CHUNK * K * 4)] }, t);
   ops.done();
 }
 
@@ -98,13 +98,14 @@ export function conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Floa
   const k = kernels();
 
   const t = threadsFor(2 * M * N * K, threads());
-  const ranges = splitRange(M, t, CHUNK_FILTER);
-  const partials = ranges.map((_, i) => (i === 0 ? pdw : scratch(`conv:dw:${i}`, K * N * 4)));
-  runParallel(k, ranges.length === 0
-    ? [['conv2dBackpropFilterRows', [px, pdy, pdw, geo, 0, 0, 0, 0, 0]]]
-    : ranges.map(([m0, m1], i): KernelCall => ['conv2dBackpropFilterRows',
-      [px, pdy, partials[i]!, geo, m0, m1, scratch(`im2col:${i}`, CHUNK_FILTER * K * 4),
-        scratch(`pack:${i}`, CHUNK_FILTER * padded(N) * 4), 0]]));
+  // Thread i sums into its own partial (the caller into dw); all start at zero.
+  const partials = Array.from({ length: t }, (_, i) =>
+    (i === 0 ? pdw : scratch(`conv:dw:${i}`, K * N * 4)));
+  for (const p of partials) heapF32(p, K * N).fill(0);
+  runChunked(k, { name: 'conv2dBackpropFilterRows', at: 4, total: M,
+    chunk: chunkSize(M, t, CHUNK_FILTER),
+    args: (i) => [px, pdy, partials[i]!, geo, 0, 0, scratch(`im2col:${i}`, CHUNK_FILTER * K * 4),
+      scratch(`pack:${i}`, CHUNK_FILTER * padded(N) * 4), 1] }, t);
   for (let i = 1; i < partials.length; i++) k.addRun(pdw, partials[i]!, K * N);
   ops.done();
 }

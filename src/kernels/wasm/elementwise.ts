@@ -6,8 +6,8 @@ import { referenceBackend } from '../reference/index.js';
 import type { KernelCall } from './kernel-names.js';
 import { Operands } from './memory.js';
 import { kernels, threads } from './runtime.js';
-import { splitRange, threadsFor } from './split.js';
-import { runParallel } from './thread-pool.js';
+import { chunkSize, splitRange, threadsFor } from './split.js';
+import { runChunked, runParallel } from './thread-pool.js';
 
 /** Kind numbers of assembly/elementwise.ts. */
 const UNARY_KINDS: Partial<Record<UnaryKernel, number>> = {
@@ -142,8 +142,8 @@ export function biasAdd(x: Float32Array, bias: Float32Array, out: Float32Array, 
   const px = ops.input(x), pb = ops.input(bias), po = ops.output(out);
   const relu = activation === 'relu' ? 1 : 0;
   const t = threadsFor(rows * cols * STREAM_COST, threads());
-  runParallel(kernels(), splitRange(rows, t).map(([r0, r1]): KernelCall =>
-    ['biasAddRows', [px, pb, po, cols, relu, r0, r1]]));
+  runChunked(kernels(), { name: 'biasAddRows', at: 5, total: rows, chunk: chunkSize(rows, t),
+    args: () => [px, pb, po, cols, relu, 0, 0] }, t);
   ops.done();
 }
 

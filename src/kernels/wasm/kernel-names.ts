@@ -17,3 +17,16 @@ export type KernelExports = Record<KernelName, (...args: number[]) => void>;
 
 /** A kernel call: which function, with which arguments. */
 export type KernelCall = readonly [KernelName, readonly number[]];
+
+/**
+ * A call over a range of `total` items (rows, images, panels) that threads take `chunk` at a
+ * time: args[at] and args[at + 1] receive each chunk's [start, end). `args(t)` gives thread
+ * t's argument list (its own scratch buffers); thread 0 is the caller.
+ */
+export interface ChunkedCall {
+  readonly name: KernelName;
+  readonly args: (thread: number) => readonly number[];
+  readonly at: number;
+  readonly total: number;
+  readonly chunk: number;
+}

@@ -1,10 +1,9 @@
 // Batched matrix product on the WebAssembly GEMM (assembly/gemm.ts).
 // a [batch][m,k] (or [k,m]) · b [batch][k,n] (or [n,k]) -> out [batch][m,n].
-import type { KernelCall } from './kernel-names.js';
 import { Operands, scratch } from './memory.js';
 import { kernels, threads } from './runtime.js';
-import { splitRange, threadsFor } from './split.js';
-import { runParallel } from './thread-pool.js';
+import { chunkSize, threadsFor } from './split.js';
+import { runChunked } from './thread-pool.js';
 
 const NR = 16;
 
@@ -30,9 +29,9 @@ export function matmul(a: Float32Array, b: Float32Array, out: Float32Array, batc
 
   if (t === 1 || (batch > 1 && batch >= t)) {
     // Whole products per thread: each packs its own B panels.
-    const calls: KernelCall[] = splitRange(batch, t).map(([p0, p1], i) => ['matmulBatch',
-      [pa, pb, pc, p0, p1, m, k, n, tA, tB, strideA, strideB, scratch(`pack:${i}`, packedBytes)]]);
-    runParallel(kernels(), calls);
+    runChunked(kernels(), { name: 'matmulBatch', at: 3, total: batch, chunk: chunkSize(batch, t),
+      args: (i) => [pa, pb, pc, 0, 0, m, k, n, tA, tB, strideA, strideB,
+        scratch(`pack:${i}`, packedBytes)] }, t);
   } else {
     for (let p = 0; p < batch; p++) {
       splitOne(pa + p * strideA * 4, pb + p * strideB * 4, pc + p * m * n * 4, m, k, n,
@@ -48,15 +47,16 @@ function splitOne(pa: number, pb: number, pc: number, m: number, k: number, n: n
   const packed = scratch('pack:shared', packedBytes);
   const panels = Math.ceil(n / NR);
   const brs = tB ? 1 : n, bcs = tB ? k : 1, ars = tA ? 1 : k, acs = tA ? m : 1;
-  runParallel(kernels(), splitRange(panels, t).map(([p0, p1]) =>
-    ['packB', [pb, brs, bcs, k, n, packed, p0, p1]]));
+  runChunked(kernels(), { name: 'packB', at: 6, total: panels, chunk: chunkSize(panels, t),
+    args: () => [pb, brs, bcs, k, n, packed, 0, 0] }, t);
 
   // Rows when there are enough for whole 4-row tiles on every thread, else column panels.
-  const byRows = m >= 16 * t || panels < t;
-  const calls: KernelCall[] = byRows
-    ? splitRange(m, t, 4).map(([m0, m1]) =>
-      ['gemmRows', [pa, ars, acs, m0, m1, k, packed, n, 0, panels, pc, n, 0, 0, 0]])
-    : splitRange(panels, t).map(([p0, p1]) =>
-      ['gemmRows', [pa, ars, acs, 0, m, k, packed, n, p0, p1, pc, n, 0, 0, 0]]);
-  runParallel(kernels(), calls);
+  const gemm = [pa, ars, acs, 0, m, k, packed, n, 0, panels, pc, n, 0, 0, 0];
+  if (m >= 16 * t || panels < t) {
+    runChunked(kernels(), { name: 'gemmRows', at: 3, total: m,
+      chunk: chunkSize(m, t, 4, 32), args: () => gemm }, t);
+  } else {
+    runChunked(kernels(), { name: 'gemmRows', at: 8, total: panels,
+      chunk: chunkSize(panels, t), args: () => gemm }, t);
+  }
 }

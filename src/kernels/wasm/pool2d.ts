@@ -1,10 +1,9 @@
 // Max and average pooling on the WebAssembly kernels (assembly/pool.ts), over NHWC input.
 import type { Pool2DGeometry } from '../backend.js';
-import type { KernelCall } from './kernel-names.js';
 import { intBlock, Operands } from './memory.js';
 import { kernels, threads } from './runtime.js';
-import { splitRange, threadsFor } from './split.js';
-import { runParallel } from './thread-pool.js';
+import { chunkSize, threadsFor } from './split.js';
+import { runChunked } from './thread-pool.js';
 
 function geometryBlock(g: Pool2DGeometry): number {
   return intBlock('pool:geometry', [g.batch, g.inHeight, g.inWidth, g.channels, g.outHeight,
@@ -28,8 +27,9 @@ export function maxPool2d(x: Float32Array, y: Float32Array, argMax: Int32Array,
   const ops = new Operands();
   const px = ops.input(x), py = ops.output(y), pa = ops.output(argMax);
   const geo = geometryBlock(g);
-  runParallel(kernels(), splitRange(g.batch * g.outHeight, poolThreads(g)).map(
-    ([r0, r1]): KernelCall => ['maxPool2dRows', [px, py, pa, geo, r0, r1]]));
+  const rows = g.batch * g.outHeight, t = poolThreads(g);
+  runChunked(kernels(), { name: 'maxPool2dRows', at: 4, total: rows,
+    chunk: chunkSize(rows, t), args: () => [px, py, pa, geo, 0, 0] }, t);
   ops.done();
 }
 
@@ -56,8 +56,9 @@ export function avgPool2d(x: Float32Array, y: Float32Array, g: Pool2DGeometry): 
   const ops = new Operands();
   const px = ops.input(x), py = ops.output(y);
   const geo = geometryBlock(g);
-  runParallel(kernels(), splitRange(g.batch * g.outHeight, poolThreads(g)).map(
-    ([r0, r1]): KernelCall => ['avgPool2dRows', [px, py, geo, r0, r1]]));
+  const rows = g.batch * g.outHeight, t = poolThreads(g);
+  runChunked(kernels(), { name: 'avgPool2dRows', at: 3, total: rows,
+    chunk: chunkSize(rows, t), args: () => [px, py, geo, 0, 0] }, t);
   ops.done();
 }
 
@@ -71,7 +72,8 @@ export function avgPool2dBackprop(dy: Float32Array, dx: Float32Array, g: Pool2DG
   const ops = new Operands();
   const pdy = ops.input(dy), pdx = ops.output(dx);
   const geo = geometryBlock(g);
-  runParallel(kernels(), splitRange(g.batch, poolThreads(g)).map(
-    ([b0, b1]): KernelCall => ['avgPool2dBackpropImages', [pdy, pdx, geo, b0, b1]]));
+  const t = poolThreads(g);
+  runChunked(kernels(), { name: 'avgPool2dBackpropImages', at: 3, total: g.batch,
+    chunk: chunkSize(g.batch, t), args: () => [pdy, pdx, geo, 0, 0] }, t);
   ops.done();
 }

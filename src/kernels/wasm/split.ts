@@ -25,3 +25,16 @@ export function threadsFor(flops: number, available: number): number {
   const perThread = 4e6;
   return Math.max(1, Math.min(available, Math.floor(flops / perThread)));
 }
+
+/**
+ * Chunk size for {@link runChunked}: about `perThread` chunks per thread (so that a late or
+ * slow thread leaves little imbalance), at least `min`, rounded up to a multiple of `align`.
+ *
+ * @example
+ * chunkSize(7744, 2, 64); // 704: eleven chunks of 64-row multiples
+ */
+export function chunkSize(total: number, threads: number, align = 1, min = align,
+  perThread = 6): number {
+  const raw = Math.max(min, Math.ceil(total / (threads * perThread)));
+  return Math.ceil(raw / align) * align;
+}

@@ -12,9 +12,12 @@ import { NotSupportedError } from '../../errors.js';
 import { log } from '../../log.js';
 import { heap } from '../../tensor/heap.js';
 import {
-  ARGS, DONE, FN, MAX_ARGS, NARGS, READY, SEQ, SLOT_WORDS, SPIN, STATUS,
+  ARGS, AT, CANCELLED, CHUNK, DONE, drainChunks, FN, MAX_ARGS, MODE, NARGS, NEXT_CHUNK, POSTED,
+  READY, SEQ, SEQ_MASK, SLOT_WORDS, SPIN, STATE, STATUS, TOTAL,
 } from './control-block.js';
-import { KERNEL_NAMES, type KernelCall, type KernelExports } from './kernel-names.js';
+import {
+  KERNEL_NAMES, type ChunkedCall, type KernelCall, type KernelExports,
+} from './kernel-names.js';
 import { nodeBuiltin } from './module.js';
 
 
@@ -73,14 +76,16 @@ export function resizePool(n: number, module: WebAssembly.Module): void {
     return;
   }
   const count = wanted - 1;
-  const control = new Int32Array(new SharedArrayBuffer(count * SLOT_WORDS * 4));
+  // One slot per worker, then the shared slot.
+  const control = new Int32Array(new SharedArrayBuffer((count + 1) * SLOT_WORDS * 4));
   pool = { control, workers: [] };
   for (let w = 0; w < count; w++) pool.workers.push(startWorker(module, control, w));
 }
 
 function startWorker(module: WebAssembly.Module, control: Int32Array, slot: number): WorkerHandle {
   const url = new URL('./worker.js', import.meta.url);
-  const init = { module, memory: heap().memory, control, slot, names: KERNEL_NAMES };
+  const init = { module, memory: heap().memory, control, slot, names: KERNEL_NAMES,
+    shared: sharedSlot(control) };
   const threads = nodeBuiltin<NodeWorkerThreads>('node:worker_threads');
   if (threads !== undefined) {
     const worker = new threads.Worker(url);
@@ -110,9 +115,14 @@ export function stopPool(): void {
   pool = null;
 }
 
+function sharedSlot(control: Int32Array): number {
+  return control.length - SLOT_WORDS;
+}
+
 /**
  * Runs calls[0] here and calls[i] on the i-th ready worker, and returns when all are done.
- * Callers size `calls` with {@link readyThreads}.
+ * A call that no worker has picked up by then runs here. Callers size `calls` with
+ * {@link readyThreads}.
  */
 export function runParallel(kernels: KernelExports, calls: readonly KernelCall[]): void {
   if (calls.length === 0) return;
@@ -121,31 +131,80 @@ export function runParallel(kernels: KernelExports, calls: readonly KernelCall[]
     return;
   }
   const control = pool.control;
-  const used: Array<[number, number]> = [];
+  const posted: Array<[number, number, KernelCall]> = [];
   let next = 1;
   for (let w = 0; w < pool.workers.length && next < calls.length; w++) {
     const base = w * SLOT_WORDS;
     if (Atomics.load(control, base + READY) !== 1) continue;
-    used.push([base, post(control, base, calls[next++]!)]);
+    const call = calls[next++]!;
+    posted.push([base, post(control, base, call[0], call[1], null), call]);
   }
-  // Calls with no ready worker left run here (readyThreads can only have grown meanwhile).
   kernels[calls[0]![0]](...calls[0]![1]);
   for (; next < calls.length; next++) kernels[calls[next]![0]](...calls[next]![1]);
-  for (const [base, seq] of used) awaitDone(control, base, seq);
+  for (const [base, seq, [name, args]] of posted) {
+    if (!finish(control, base, seq)) kernels[name](...args);
+  }
 }
 
-function post(control: Int32Array, base: number, [name, args]: KernelCall): number {
+/**
+ * Runs a chunked call on up to `threads` threads: every thread takes chunks of the range
+ * until none are left, so the work balances itself even when a worker starts late.
+ */
+export function runChunked(kernels: KernelExports, call: ChunkedCall, threads: number): void {
+  const fn = kernels[call.name];
+  const chunk = Math.max(1, call.chunk);
+  if (call.total <= 0) return;
+  if (threads <= 1 || pool === null || call.total <= chunk) {
+    const args = [...call.args(0)];
+    for (let start = 0; start < call.total; start += chunk) {
+      args[call.at] = start;
+      args[call.at + 1] = Math.min(call.total, start + chunk);
+      fn(...args);
+    }
+    return;
+  }
+  const control = pool.control, shared = sharedSlot(control);
+  Atomics.store(control, shared + NEXT_CHUNK, 0);
+  const posted: Array<[number, number]> = [];
+  for (let w = 0; w < pool.workers.length && posted.length < threads - 1; w++) {
+    const base = w * SLOT_WORDS;
+    if (Atomics.load(control, base + READY) !== 1) continue;
+    const args = call.args(posted.length + 1);
+    posted.push([base, post(control, base, call.name, args, { ...call, chunk })]);
+  }
+  drainChunks(control, shared, [...call.args(0)], call.at, call.total, chunk, (a) => fn(...a));
+  // Every chunk is taken: workers that never started have nothing left to do.
+  for (const [base, seq] of posted) finish(control, base, seq);
+}
+
+function post(control: Int32Array, base: number, name: string, args: readonly number[],
+  chunked: { at: number; total: number; chunk: number } | null): number {
   if (args.length > MAX_ARGS) throw new RangeError(`kernel '${name}': too many arguments`);
-  control[base + FN] = KERNEL_NAMES.indexOf(name);
+  control[base + FN] = KERNEL_NAMES.indexOf(name as KernelCall[0]);
   control[base + NARGS] = args.length;
   for (let i = 0; i < args.length; i++) control[base + ARGS + i] = args[i]!;
-  const seq = (control[base + SEQ]! + 1) & 0x3fffffff;
+  control[base + MODE] = chunked === null ? 0 : 1;
+  if (chunked !== null) {
+    control[base + AT] = chunked.at;
+    control[base + TOTAL] = chunked.total;
+    control[base + CHUNK] = chunked.chunk;
+  }
+  const seq = (control[base + SEQ]! + 1) & SEQ_MASK;
+  Atomics.store(control, base + STATE, (seq << 2) | POSTED);
   Atomics.store(control, base + SEQ, seq);
   Atomics.notify(control, base + SEQ);
   return seq;
 }
 
-function awaitDone(control: Int32Array, base: number, seq: number): void {
+/**
+ * Takes back a call no worker has started (returns false: the caller runs it), or waits
+ * until the worker running it is done (returns true).
+ */
+function finish(control: Int32Array, base: number, seq: number): boolean {
+  const posted = (seq << 2) | POSTED;
+  if (Atomics.compareExchange(control, base + STATE, posted, (seq << 2) | CANCELLED) === posted) {
+    return false;
+  }
   let spins = 0;
   for (;;) {
     const done = Atomics.load(control, base + DONE);
@@ -162,6 +221,7 @@ function awaitDone(control: Int32Array, base: number, seq: number): void {
     Atomics.store(control, base + STATUS, 0);
     throw new Error(`wasm kernel '${KERNEL_NAMES[control[base + FN]!]}' failed on a worker`);
   }
+  return true;
 }
 
 /** Resolves once every requested worker is ready (tests and benchmarks wait on this). */

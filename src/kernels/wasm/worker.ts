@@ -1,15 +1,20 @@
 /**
  * Worker thread of the wasm backend: instantiates the kernels on the shared heap memory, then
- * loops forever taking calls from its slot of the control block (see thread-pool.ts). It runs
- * as a Node worker_threads worker or a browser module Web Worker.
+ * loops forever taking calls from its slot of the control block (protocol in
+ * control-block.ts). It runs as a Node worker_threads worker or a browser module Web Worker.
  */
-import { ARGS, DONE, FN, NARGS, READY, SEQ, SLOT_WORDS, SPIN, STATUS } from './control-block.js';
+import {
+  ARGS, AT, CHUNK, DONE, drainChunks, FN, MODE, NARGS, POSTED, READY, RUNNING, SEQ, SLOT_WORDS,
+  SPIN, STATE, STATUS, TOTAL,
+} from './control-block.js';
 
 interface Init {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   control: Int32Array;
   slot: number;
+  /** Offset of the shared slot in the control block. */
+  shared: number;
   names: readonly string[];
 }
 
@@ -29,10 +34,19 @@ function serve(init: Init, report: (message: string) => void): void {
     }
     seen = Atomics.load(control, base + SEQ);
     if (seen < 0) return;
+    const posted = (seen << 2) | POSTED;
+    if (Atomics.compareExchange(control, base + STATE, posted, (seen << 2) | RUNNING) !== posted) {
+      continue; // the caller took this call back and ran it itself
+    }
+    const fn = fns[control[base + FN]!]!;
     args.length = control[base + NARGS]!;
     for (let i = 0; i < args.length; i++) args[i] = control[base + ARGS + i]!;
     try {
-      fns[control[base + FN]!]!(...args);
+      if (control[base + MODE] === 0) fn(...args);
+      else {
+        drainChunks(control, init.shared, args, control[base + AT]!, control[base + TOTAL]!,
+          control[base + CHUNK]!, (a) => fn(...a));
+      }
     } catch (e) {
       Atomics.store(control, base + STATUS, 1);
       report(`kernel ${init.names[control[base + FN]!]} failed: ${String(e)}`);
