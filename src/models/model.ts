@@ -13,7 +13,10 @@
 import type { CallbackModel, Logs } from '../callbacks/callback.js';
 import type { Callback } from '../callbacks/callback.js';
 import type { BatchSequence } from '../data/sequence.js';
-import { NotSupportedError, ShapeError, ValueError } from '../errors.js';
+import { ShapeError, ValueError } from '../errors.js';
+import { modelFiles } from '../io/h5/model-file-hooks.js';
+import { trainingConfigOf } from '../io/h5/training-config.js';
+import type { SaveOptions } from '../io/h5/model-io.js';
 import { InputLayer } from '../layers/input-layer.js';
 import type { Layer, LayerVariable } from '../layers/layer.js';
 import { uniqueName } from '../layers/naming.js';
@@ -283,15 +286,36 @@ export class Model implements CallbackModel {
     return scope(() => this.apply(x));
   }
 
-  /** Callbacks reach the model through these two; the .h5 writer provides them later. */
-  async save(path: string): Promise<void> {
-    throw new NotSupportedError(`Model.save('${path}'): saving whole models to .h5 is not ` +
-      `available yet; use model.toJSON() and model.getWeights()`);
+  /**
+   * Saves the whole model to a Keras .h5 file (Node): architecture, weights, compile settings
+   * and optimizer state. `loadModel(path)` brings it back; Keras loads it with `load_model`.
+   *
+   * @example
+   * await model.save('mnist.h5');
+   */
+  async save(path: string, options: SaveOptions = {}): Promise<void> {
+    await (await modelFiles(`model.save('${path}')`)).saveModel(this, path, options);
   }
 
+  /**
+   * Saves the weights only, in Keras' `save_weights('x.h5')` layout (Node).
+   *
+   * @example
+   * await model.saveWeights('mnist.weights.h5');
+   */
   async saveWeights(path: string): Promise<void> {
-    throw new NotSupportedError(`Model.saveWeights('${path}'): writing .h5 weight files is not ` +
-      `available yet; use model.getWeights()`);
+    await (await modelFiles(`model.saveWeights('${path}')`)).saveWeights(this, path);
+  }
+
+  /**
+   * Keras' training_config (loss, metrics, optimizer_config, loss_weights, weighted_metrics),
+   * saved with the model; undefined until compile().
+   *
+   * @example
+   * model.trainingConfig()?.optimizer_config; // { class_name: 'RMSprop', config: {...} }
+   */
+  trainingConfig(): Record<string, unknown> | undefined {
+    return this.compiled === null ? undefined : trainingConfigOf(this.compiled);
   }
 
   toString(): string {

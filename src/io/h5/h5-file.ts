@@ -10,7 +10,8 @@
  * const names = await readH5('model.h5', (root) => readStringList(root, 'layer_names'));
  * await writeH5('weights.h5', (root) => writeStringAttr(root, 'backend', 'tensorflow'));
  */
-import { ConvnetError, IoError } from '../../errors.js';
+import { IoError } from '../../errors.js';
+import { READ_FAILED, WRITE_FAILED, labelled } from './h5-errors.js';
 import { describeBytes, isHdf5 } from './file-signature.js';
 import {
   getBytes, h5wasm, hdf5Reason, isNodeRuntime, putBytes, withScratchPath, type H5Group,
@@ -19,8 +20,6 @@ import {
 /** Bytes read to look for the HDF5 signature (which may follow a user block). */
 const SNIFF_BYTES = 65536;
 
-const READ_FAILED = 'corrupt or truncated HDF5 file';
-const WRITE_FAILED = 'HDF5 write failed';
 
 /**
  * Opens an HDF5 file read-only, runs `fn` on its root group and closes it.
@@ -156,18 +155,4 @@ function syncFile(fs: typeof import('node:fs'), path: string): void {
   }
 }
 
-/**
- * Prefixes an error's message with the file it concerns, keeping its class; errors from the
- * HDF5 library itself become IoError with `what` and the library's reason.
- *
- * @example
- * throw labelled('model.h5', error);
- */
-export function labelled(label: string, error: unknown, what = READ_FAILED): ConvnetError {
-  if (error instanceof ConvnetError) {
-    if (error.message.startsWith(`${label}: `)) return error;
-    const Kind = error.constructor as new (m: string, o: { cause: unknown }) => ConvnetError;
-    return new Kind(`${label}: ${error.message}`, { cause: error });
-  }
-  return new IoError(`${label}: ${what} (${hdf5Reason(error)})`, { cause: error });
-}
+export { labelled };

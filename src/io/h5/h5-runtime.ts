@@ -106,10 +106,4 @@ async function memoryFs(): Promise<MemoryFs> {
   return module.FS;
 }
 
-/** Shortens an HDF5 error stack to its innermost 'minor' reasons, for our messages. */
-export function hdf5Reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const minors = [...text.matchAll(/minor: (.+)/g)].map((m) => m[1]!.trim());
-  if (minors.length === 0) return text.split('\n')[0] ?? text;
-  return [...new Set(minors.slice(-2))].join('; ');
-}
+export { hdf5Reason } from './h5-errors.js';

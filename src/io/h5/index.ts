@@ -1,9 +1,11 @@
 /**
  * Keras HDF5 (.h5) files: reading every layout Keras 1, 2 and 3 wrote, writing the tf.keras 2
- * layout, and saving/loading models and weights.
+ * layout, and saving/loading the library's models and weights (files in Node, byte buffers
+ * everywhere).
  *
  * @example
- * import { readKerasH5, writeKerasH5 } from 'convnet-ts';
+ * import { loadModel, readKerasH5 } from 'convnet-ts';
+ * const model = await loadModel('keras_model.h5');
  * const content = await readKerasH5('keras_model.h5');
  */
 export {
@@ -12,6 +14,7 @@ export {
 } from './keras-h5-content.js';
 export type { ArrayData, ArrayDType } from './h5-datasets.js';
 export { readKerasH5 } from './read-keras-h5.js';
+export { readKerasH5Bytes } from './keras-h5-reader.js';
 export { writeKerasH5, writeKerasH5ToBytes, type WriteKerasH5Options } from './write-keras-h5.js';
 export { readModelFile, type ReadModelFileOptions } from './read-model-file.js';
 export { checkModelConfig } from './model-config-check.js';
@@ -19,7 +22,9 @@ export {
   matchWeights, type LayerWeightSpec, type MatchOptions, type WeightAssignment,
 } from './weight-matching.js';
 export {
-  loadModel, loadModelFromBuffer, loadWeights, saveModel, saveModelToBuffer, saveWeights,
-  type ModelBuilder, type SaveableLayer, type SaveableModel, type SaveableOptimizer,
-  type SaveableVariable, type SaveOptions,
+  loadModelFromBuffer, loadWeightsFromBuffer, saveModelToBuffer, saveWeightsToBuffer,
+  type LoadModelOptions, type ModelBuilder, type SaveableLayer, type SaveableModel,
+  type SaveableOptimizer, type SaveableVariable, type SaveOptions,
 } from './model-io.js';
+export { loadModel, loadWeights, saveModel, saveWeights } from './model-files.js';
+export { compileArgsFromTrainingConfig, trainingConfigOf } from './training-config.js';

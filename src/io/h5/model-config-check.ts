@@ -10,6 +10,8 @@
  * checkModelConfig(content.modelConfig, ['Conv2D', 'Dense', 'Flatten']);
  */
 import { IoError, NotSupportedError } from '../../errors.js';
+import { labelled } from './h5-errors.js';
+import type { KerasH5Content } from './keras-h5-content.js';
 
 interface LayerEntry {
   className: string;
@@ -47,6 +49,32 @@ export function checkModelConfig(modelConfig: Record<string, unknown>,
       `${describe(unsupported)}. Supported: ${[...supported].sort().join(', ')}. ` +
       `Nothing from the file is executed, so Lambda layers cannot be loaded.`);
   }
+}
+
+/** A file's content that holds a whole model (model.save), not just weights. */
+export type KerasH5ModelContent = KerasH5Content & { modelConfig: Record<string, unknown> };
+
+/**
+ * Returns `content` when it can rebuild a model: a weights-only file gets an IoError that
+ * suggests loadWeights; unsupported layer classes one NotSupportedError naming them all.
+ * Errors start with `label` (the file).
+ *
+ * @example
+ * const checked = modelContent(await readKerasH5Bytes(bytes), ['Conv2D', 'Dense'], 'up.h5');
+ */
+export function modelContent(content: KerasH5Content, supportedLayers: readonly string[],
+  label: string): KerasH5ModelContent {
+  if (content.modelConfig === undefined) {
+    throw new IoError(`${label}: this file holds weights only (written by save_weights: no ` +
+      `model_config), so it cannot rebuild a model. Build the same architecture in code, then ` +
+      `call loadWeights(model, '${label}').`);
+  }
+  try {
+    checkModelConfig(content.modelConfig, supportedLayers);
+  } catch (error) {
+    throw labelled(label, error);
+  }
+  return content as KerasH5ModelContent;
 }
 
 function describe(layers: readonly LayerEntry[]): string {

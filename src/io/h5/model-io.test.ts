@@ -7,9 +7,10 @@ import { IoError, NotSupportedError } from '../../errors.js';
 import { setLogSink } from '../../log.js';
 import { tensor, zeros, type Tensor } from '../../tensor/tensor.js';
 import { h5pySkipReason, runH5pyScript } from './h5py-scripts.js';
+import { loadModel, loadWeights, saveModel, saveWeights } from './model-files.js';
 import {
-  loadModel, loadModelFromBuffer, loadWeights, saveModel, saveModelToBuffer, saveWeights,
-  type ModelBuilder, type SaveableModel, type SaveableOptimizer,
+  loadModelFromBuffer, saveModelToBuffer, type ModelBuilder, type SaveableModel,
+  type SaveableOptimizer,
 } from './model-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'model-io-'));
@@ -21,7 +22,7 @@ class StubOptimizer implements SaveableOptimizer {
   state: Tensor[] = [];
   getWeights(): Tensor[] { return this.state; }
   setWeights(values: readonly Tensor[]): void { this.state = [...values]; }
-  getWeightNames(): string[] { return this.state.map((_, i) => (i === 0 ? 'iteration:0' : `Adam/m/${i}:0`)); }
+  weightNames(): string[] { return this.state.map((_, i) => (i === 0 ? 'iteration:0' : `Adam/m/${i}:0`)); }
 }
 
 class StubModel implements SaveableModel {
@@ -81,7 +82,7 @@ describe('saveModel / loadModel', () => {
     const path = join(dir, 'cnn.h5');
     const model = trainedCnn();
     await saveModel(model, path);
-    const again = await loadModel(path, builder);
+    const again = await loadModel(path, { builder });
 
     assert.deepEqual(again.layers.map((l) => l.name), model.layers.map((l) => l.name));
     assert.deepEqual(values(again), values(model));
@@ -93,14 +94,14 @@ describe('saveModel / loadModel', () => {
   });
 
   it('round-trips through bytes', async () => {
-    const again = await loadModelFromBuffer(await saveModelToBuffer(trainedCnn()), builder);
+    const again = await loadModelFromBuffer(await saveModelToBuffer(trainedCnn()), { builder });
     assert.deepEqual(values(again), values(trainedCnn()));
   });
 
   it('refuses a weights-only file, suggesting loadWeights', async () => {
     const path = join(dir, 'only.weights.h5');
     await saveWeights(trainedCnn(), path);
-    await assert.rejects(loadModel(path, builder), (e: Error) =>
+    await assert.rejects(loadModel(path, { builder }), (e: Error) =>
       e instanceof IoError && /weights only.*loadWeights/s.test(e.message));
   });
 
@@ -108,7 +109,7 @@ describe('saveModel / loadModel', () => {
     const model = new StubModel([{ name: 'lambda', className: 'Lambda', shapes: [] },
       { name: 'sep', className: 'SeparableConv2D', shapes: [[3, 3, 1, 1]] }]);
     const bytes = await saveModelToBuffer(model);
-    await assert.rejects(loadModelFromBuffer(bytes, builder), (e: Error) =>
+    await assert.rejects(loadModelFromBuffer(bytes, { builder }), (e: Error) =>
       e instanceof NotSupportedError && e.message.includes("Lambda ('lambda'), SeparableConv2D ('sep')"));
   });
 
@@ -121,7 +122,7 @@ describe('saveModel / loadModel', () => {
     const warnings: string[] = [];
     const previous = setLogSink((_l, m) => warnings.push(m));
     try {
-      const again = await loadModelFromBuffer(bytes, odd);
+      const again = await loadModelFromBuffer(bytes, { builder: odd });
       assert.equal(again.optimizer!.getWeights()[0]!.item(), 0);
     } finally {
       setLogSink(previous);

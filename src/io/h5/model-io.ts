@@ -1,23 +1,27 @@
 /**
- * Saving and loading models and weights in Keras' .h5 format. Written against the small
- * structural interfaces below (what a model, its layers and its optimizer expose), so that it
- * works with the library's Sequential/Functional models without importing them.
+ * Saving and loading models and weights in Keras' .h5 format, as byte buffers. Written against
+ * the small structural interfaces below (what a model, its layers and its optimizer expose);
+ * the library's Sequential and functional models fit them as they are.
+ *
+ * Nothing here imports Node modules, so browsers use the same code (download the bytes, or
+ * keep them in IndexedDB). Paths are in model-files.ts.
  *
  * @example
- * await saveWeights(model, 'mnist.weights.h5');
- * await loadWeights(model, 'mnist.weights.h5');
- * await saveModel(model, 'mnist.h5');
- * const again = await loadModel('mnist.h5', modelBuilder);
+ * const bytes = await saveModelToBuffer(model);
+ * const again = await loadModelFromBuffer(bytes);
+ * await loadWeightsFromBuffer(other, await saveWeightsToBuffer(model));
  */
-import { IoError } from '../../errors.js';
+import { IoError, NotSupportedError } from '../../errors.js';
 import { log } from '../../log.js';
 import { tensor, type Tensor } from '../../tensor/tensor.js';
 import type { ArrayData } from './h5-datasets.js';
 import type { KerasH5Content, KerasH5Layer, KerasH5OptimizerWeight } from './keras-h5-content.js';
-import { readKerasH5 } from './read-keras-h5.js';
-import { readModelFile } from './read-model-file.js';
+import { readKerasH5Bytes } from './keras-h5-reader.js';
+import { writeKerasH5ToBytes } from './keras-h5-writer.js';
+import { kerasModelBuilder } from './keras-model.js';
+import { modelContent, type KerasH5ModelContent } from './model-config-check.js';
 import { matchWeights, type MatchOptions } from './weight-matching.js';
-import { writeKerasH5, writeKerasH5ToBytes } from './write-keras-h5.js';
+import type { Model } from '../../models/model.js';
 
 /** A layer weight: Keras name ('conv2d/kernel:0') and its tensor, which loading updates in place. */
 export interface SaveableVariable {
@@ -36,15 +40,20 @@ export interface SaveableOptimizer {
   getWeights(): Tensor[];
   setWeights(values: readonly Tensor[]): void;
   /** Keras names of the state variables ('iteration:0', 'Adam/m/dense/kernel:0'...). */
-  getWeightNames?(): string[];
+  weightNames?(): string[];
+  /** Creates the slots of these weights (so that saved state can be put in them). */
+  build?(variables: readonly SaveableVariable[]): void;
 }
 
 export interface SaveableModel {
   readonly layers: readonly SaveableLayer[];
   /** The Keras model_config: {class_name, config}. */
   toJSON(): unknown;
-  /** The optimizer, once compiled. */
+  /** The optimizer, once compiled: here or as `compiled.optimizer` (the library's models). */
   readonly optimizer?: SaveableOptimizer | null;
+  readonly compiled?: { readonly optimizer: SaveableOptimizer } | null;
+  /** The weights the optimizer updates, in its order; needed to restore its state. */
+  readonly trainableWeights?: readonly SaveableVariable[];
   /** Keras training_config (loss, metrics, optimizer_config...), once compiled. */
   trainingConfig?(): Record<string, unknown> | undefined;
 }
@@ -64,116 +73,134 @@ export interface SaveOptions {
   includeOptimizer?: boolean;
 }
 
-/**
- * Saves architecture, weights, compile settings and optimizer state to `path` (atomically).
- *
- * @example
- * await saveModel(model, 'mnist.h5');
- */
-export async function saveModel(model: SaveableModel, path: string,
-  options: SaveOptions = {}): Promise<void> {
-  await writeKerasH5(path, modelContent(model, options), { layout: 'model' });
+export interface LoadModelOptions<M extends SaveableModel = Model> {
+  /**
+   * Compile the model as the file's training_config says and restore the optimizer state
+   * (default true). Pass false for inference only, or when the file names a loss or optimizer
+   * this library does not have.
+   */
+  compile?: boolean;
+  /** Names the file in error messages (default: the path, or 'buffer'). */
+  label?: string;
+  /** Other model classes; default: the library's Sequential and functional models. */
+  builder?: ModelBuilder<M>;
 }
 
 /**
- * Like {@link saveModel}, returning the file's bytes (for browsers: download or IndexedDB).
+ * The bytes of a full-model .h5 file: architecture, weights, compile settings and optimizer
+ * state, in the tf.keras 2 layout (Keras 2 and 3 load it with `load_model`).
  *
  * @example
  * const bytes = await saveModelToBuffer(model);
+ * new Blob([bytes]); // a download in the browser
  */
 export async function saveModelToBuffer(model: SaveableModel,
   options: SaveOptions = {}): Promise<Uint8Array> {
-  return writeKerasH5ToBytes(modelContent(model, options), { layout: 'model' });
+  return writeKerasH5ToBytes(contentOfModel(model, options), { layout: 'model' });
 }
 
 /**
- * Rebuilds a model saved by {@link saveModel} or by Keras (`model.save('x.h5')`): architecture,
- * weights, and, if compiled, compile settings and optimizer state.
+ * Rebuilds a model from the bytes of a full-model .h5 file (ours or Keras' `model.save`).
+ * Nothing from the file is executed; unsupported layer classes are named in one error.
  *
  * @example
- * const model = await loadModel('mnist.h5', builder);
+ * const model = await loadModelFromBuffer(new Uint8Array(await file.arrayBuffer()));
+ * const again = await loadModelFromBuffer(bytes, { compile: false });
  */
-export async function loadModel<M extends SaveableModel>(source: string | Uint8Array,
-  builder: ModelBuilder<M>, label?: string): Promise<M> {
-  const name = label ?? (typeof source === 'string' ? source : 'buffer');
-  const supportedLayers = builder.supportedLayers();
-  const content = await readModelFile(source, { supportedLayers, label: name });
-
-  const model = builder.modelFromJSON(content.modelConfig);
-  assignWeights(model, content.layers, {}, name);
-  if (content.trainingConfig !== undefined && builder.compileFromTrainingConfig) {
-    builder.compileFromTrainingConfig(model, content.trainingConfig);
-    restoreOptimizer(model.optimizer, content.optimizerWeights ?? [], name);
-  }
-  return model;
+export async function loadModelFromBuffer<M extends SaveableModel = Model>(bytes: Uint8Array,
+  options: LoadModelOptions<M> = {}): Promise<M> {
+  const label = options.label ?? 'buffer';
+  return modelFromContent(await readKerasH5Bytes(bytes, label), options, label);
 }
 
 /**
- * {@link loadModel} from bytes.
+ * The bytes of a weights-only .h5 file (Keras' `save_weights('x.h5')` layout).
  *
  * @example
- * const model = await loadModelFromBuffer(new Uint8Array(await file.arrayBuffer()), builder);
+ * const bytes = await saveWeightsToBuffer(model);
  */
-export async function loadModelFromBuffer<M extends SaveableModel>(bytes: Uint8Array,
-  builder: ModelBuilder<M>): Promise<M> {
-  return loadModel(bytes, builder, 'buffer');
+export async function saveWeightsToBuffer(model: Pick<SaveableModel, 'layers'>):
+  Promise<Uint8Array> {
+  return writeKerasH5ToBytes(contentOfWeights(model), { layout: 'weights' });
 }
 
 /**
- * Saves the weights only, in the layout of Keras' `save_weights('x.h5')`.
+ * Loads weights from the bytes of a weights-only or full-model .h5 file into `model`: by order
+ * of the layers that have weights (default), or `{ byName: true }` (with `skipMismatch`).
  *
  * @example
- * await saveWeights(model, 'mnist.weights.h5');
+ * await loadWeightsFromBuffer(model, bytes, { byName: true, skipMismatch: true });
  */
-export async function saveWeights(model: Pick<SaveableModel, 'layers'>, path: string): Promise<void> {
-  await writeKerasH5(path, { layers: layersContent(model.layers) }, { layout: 'weights' });
+export async function loadWeightsFromBuffer(model: Pick<SaveableModel, 'layers'>,
+  bytes: Uint8Array, options: MatchOptions & { label?: string } = {}): Promise<void> {
+  const label = options.label ?? 'buffer';
+  assignWeights(model, (await readKerasH5Bytes(bytes, label)).layers, options, label);
 }
 
 /**
- * Loads weights from a weights-only or full-model .h5 file (ours or Keras') into `model`:
- * by order of the layers that have weights (default), or `{ byName: true }`.
+ * What a full-model file holds for `model` (the writer's input).
  *
  * @example
- * await loadWeights(model, 'mnist.h5', { byName: true, skipMismatch: true });
+ * await writeKerasH5('m.h5', contentOfModel(model));
  */
-export async function loadWeights(model: Pick<SaveableModel, 'layers'>, source: string | Uint8Array,
-  options: MatchOptions = {}): Promise<void> {
-  const name = typeof source === 'string' ? source : 'buffer';
-  const content = await readKerasH5(source, name);
-  assignWeights(model, content.layers, options, name);
-}
-
-function modelContent(model: SaveableModel, options: SaveOptions): KerasH5Content {
+export function contentOfModel(model: SaveableModel, options: SaveOptions = {}): KerasH5Content {
   const json = model.toJSON();
   const modelConfig = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>;
   const content: KerasH5Content = { modelConfig, layers: layersContent(model.layers) };
 
   const trainingConfig = model.trainingConfig?.();
   if (trainingConfig !== undefined) content.trainingConfig = trainingConfig;
-  if (options.includeOptimizer !== false && model.optimizer) {
-    content.optimizerWeights = optimizerContent(model.optimizer);
+  const optimizer = optimizerOf(model);
+  if (options.includeOptimizer !== false && optimizer !== null) {
+    const state = optimizerContent(optimizer);
+    if (state.length > 0) content.optimizerWeights = state;
   }
   return content;
 }
 
-function layersContent(layers: readonly SaveableLayer[]): KerasH5Layer[] {
-  return layers.map((layer) => ({
-    name: layer.name,
-    weights: layer.weights.map((w) => ({
-      name: w.name, shape: [...w.value.shape], data: Float32Array.from(w.value.f32) })),
-  }));
+/**
+ * What a weights-only file holds for `model`.
+ *
+ * @example
+ * await writeKerasH5('w.h5', contentOfWeights(model), { layout: 'weights' });
+ */
+export function contentOfWeights(model: Pick<SaveableModel, 'layers'>): KerasH5Content {
+  return { layers: layersContent(model.layers) };
 }
 
-function optimizerContent(optimizer: SaveableOptimizer): KerasH5OptimizerWeight[] {
-  const values = optimizer.getWeights();
-  const names = optimizer.getWeightNames?.() ?? values.map((_, i) => `optimizer/variable_${i}:0`);
-  return values.map((t, i) => t.dtype === 'int32'
-    ? { name: names[i]!, shape: [...t.shape], dtype: 'int64', data: BigInt64Array.from(t.data, BigInt) }
-    : { name: names[i]!, shape: [...t.shape], dtype: 'float32', data: Float32Array.from(t.f32) });
+/**
+ * Builds the model a full-model file describes, sets its weights and, unless told not to,
+ * compiles it and restores the optimizer state.
+ *
+ * @example
+ * const model = modelFromContent(await readKerasH5('m.h5'), {}, 'm.h5');
+ */
+export function modelFromContent<M extends SaveableModel = Model>(content: KerasH5Content,
+  options: LoadModelOptions<M>, label: string): M {
+  const builder = (options.builder ?? kerasModelBuilder) as ModelBuilder<M>;
+  const checked: KerasH5ModelContent = modelContent(content, builder.supportedLayers(), label);
+
+  const model = builder.modelFromJSON(checked.modelConfig);
+  assignWeights(model, checked.layers, {}, label);
+  if (options.compile === false || checked.trainingConfig === undefined) return model;
+  if (builder.compileFromTrainingConfig === undefined) {
+    throw new NotSupportedError(`${label}: these model classes cannot be compiled from a ` +
+      `training_config; load with { compile: false }`);
+  }
+
+  builder.compileFromTrainingConfig(model, checked.trainingConfig);
+  restoreOptimizer(model, checked.optimizerWeights ?? [], label);
+  return model;
 }
 
-function assignWeights(model: Pick<SaveableModel, 'layers'>, saved: readonly KerasH5Layer[],
-  options: MatchOptions, label: string): void {
+/**
+ * Copies saved layer weights into `model`'s weights, matched as `options` says.
+ *
+ * @example
+ * assignWeights(model, content.layers, { byName: true }, 'weights.h5');
+ */
+export function assignWeights(model: Pick<SaveableModel, 'layers'>,
+  saved: readonly KerasH5Layer[], options: MatchOptions, label: string): void {
   const specs = model.layers.map((l) => ({
     name: l.name, weights: l.weights.map((w) => ({ name: w.name, shape: w.value.shape })) }));
   let pairs;
@@ -188,28 +215,79 @@ function assignWeights(model: Pick<SaveableModel, 'layers'>, saved: readonly Ker
   }
 }
 
-// Keras' own rule: optimizer state that does not fit is dropped with a warning, not an error.
-// An optimizer that has not stepped yet may hold no state: it gets the saved one as is.
-function restoreOptimizer(optimizer: SaveableOptimizer | null | undefined,
-  saved: readonly KerasH5OptimizerWeight[], label: string): void {
-  if (!optimizer || saved.length === 0) return;
+function layersContent(layers: readonly SaveableLayer[]): KerasH5Layer[] {
+  return layers.map((layer) => ({
+    name: layer.name,
+    weights: layer.weights.map((w) => ({
+      name: w.name, shape: [...w.value.shape], data: Float32Array.from(w.value.f32) })),
+  }));
+}
+
+function optimizerOf(model: SaveableModel): SaveableOptimizer | null {
+  return model.optimizer ?? model.compiled?.optimizer ?? null;
+}
+
+// An optimizer that never stepped holds only its zero step counter: nothing worth saving.
+function optimizerContent(optimizer: SaveableOptimizer): KerasH5OptimizerWeight[] {
+  const values = optimizer.getWeights();
+  if (values.length <= 1 && (values[0] === undefined || values[0].item() === 0)) return [];
+  const names = optimizerNames(optimizer, values.length);
+  return values.map((t, i) => t.dtype === 'int32'
+    ? { name: names[i]!, shape: [...t.shape], dtype: 'int64', data: BigInt64Array.from(t.data, BigInt) }
+    : { name: names[i]!, shape: [...t.shape], dtype: 'float32', data: Float32Array.from(t.f32) });
+}
+
+// Names for every value getWeights() returns. Scalar state kept between the step counter and
+// the slots (Nadam's momentum product) has no name of its own in weightNames(): one is made.
+function optimizerNames(optimizer: SaveableOptimizer, count: number): string[] {
+  const names = optimizer.weightNames?.() ?? [];
+  if (names.length === 0) return Array.from({ length: count }, (_, i) => `optimizer/variable_${i}:0`);
+  const missing = count - names.length;
+  const extra = Array.from({ length: Math.max(0, missing) }, (_, i) => `optimizer/state_${i}:0`);
+  return [names[0]!, ...extra, ...names.slice(1)];
+}
+
+// Keras' rule: optimizer state that does not fit is dropped with a warning, not an error.
+// Values are matched by name when every name is found (our own files), else by position.
+function restoreOptimizer(model: SaveableModel, saved: readonly KerasH5OptimizerWeight[],
+  label: string): void {
+  const optimizer = optimizerOf(model);
+  if (optimizer === null || saved.length === 0) return;
+  if (optimizer.build !== undefined && model.trainableWeights !== undefined) {
+    optimizer.build(model.trainableWeights);
+  }
   const current = optimizer.getWeights();
   if (current.length === 0) {
-    optimizer.setWeights(saved.map((w) =>
-      tensor(toNumbers(w.data), w.shape, w.dtype.startsWith('int') ? 'int32' : 'float32')));
+    optimizer.setWeights(saved.map((w) => tensor(toNumbers(w.data), w.shape, dtypeOf(w))));
     return;
   }
 
-  const fits = current.length === saved.length &&
-    current.every((t, i) => t.shape.length === saved[i]!.shape.length &&
-      t.shape.every((d, j) => d === saved[i]!.shape[j]));
+  const ordered = orderLike(optimizerNames(optimizer, current.length), saved);
+  const fits = current.length === ordered.length &&
+    current.every((t, i) => sameShape(t.shape, ordered[i]!.shape));
   if (!fits) {
     log.warn(`${label}: the saved optimizer state (${saved.length} variables) does not match the ` +
       `optimizer (${current.length} variables); the optimizer starts from a fresh state.`);
     return;
   }
-  optimizer.setWeights(saved.map((w, i) =>
+  optimizer.setWeights(ordered.map((w, i) =>
     tensor(toNumbers(w.data), current[i]!.shape, current[i]!.dtype)));
+}
+
+function orderLike(names: readonly string[],
+  saved: readonly KerasH5OptimizerWeight[]): readonly KerasH5OptimizerWeight[] {
+  if (names.length !== saved.length) return saved;
+  const byName = new Map(saved.map((w) => [w.name, w]));
+  const found = names.map((n) => byName.get(n));
+  return found.every((w) => w !== undefined) ? found as KerasH5OptimizerWeight[] : saved;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function dtypeOf(w: KerasH5OptimizerWeight): 'int32' | 'float32' {
+  return w.dtype.startsWith('int') ? 'int32' : 'float32';
 }
 
 function toNumbers(data: ArrayData): ArrayLike<number> {

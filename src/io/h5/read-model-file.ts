@@ -5,10 +5,8 @@
  * @example
  * const content = await readModelFile('mnist.h5', { supportedLayers: registeredLayerNames() });
  */
-import { IoError } from '../../errors.js';
-import { labelled } from './h5-file.js';
 import type { KerasH5Content } from './keras-h5-content.js';
-import { checkModelConfig } from './model-config-check.js';
+import { modelContent } from './model-config-check.js';
 import { readKerasH5 } from './read-keras-h5.js';
 
 export interface ReadModelFileOptions {
@@ -28,17 +26,5 @@ export interface ReadModelFileOptions {
 export async function readModelFile(source: string | Uint8Array,
   options: ReadModelFileOptions): Promise<KerasH5Content & { modelConfig: Record<string, unknown> }> {
   const label = options.label ?? (typeof source === 'string' ? source : 'buffer');
-  const content = await readKerasH5(source, label);
-  if (content.modelConfig === undefined) {
-    throw new IoError(`${label}: this file holds weights only (written by save_weights: no ` +
-      `model_config), so it cannot rebuild a model. Build the same architecture in code, then ` +
-      `call loadWeights(model, '${label}').`);
-  }
-
-  try {
-    checkModelConfig(content.modelConfig, options.supportedLayers);
-  } catch (error) {
-    throw labelled(label, error);
-  }
-  return content as KerasH5Content & { modelConfig: Record<string, unknown> };
+  return modelContent(await readKerasH5(source, label), options.supportedLayers, label);
 }
