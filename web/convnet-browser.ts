@@ -5,9 +5,9 @@
  *
  * @example
  * <script type="module">
- *   import { openKerasModel, layerActivations, tensor } from '/convnet.js';
+ *   import { loadModelFromBuffer, layerActivations } from '/convnet.js';
  *   const bytes = new Uint8Array(await (await fetch('/api/model.h5')).arrayBuffer());
- *   const net = await openKerasModel(bytes, 'model.h5');
+ *   const net = await loadModelFromBuffer(bytes, { label: 'model.h5' });
  *   net.summary(console.log);
  * </script>
  */
@@ -30,10 +30,12 @@ export * as metrics from '../dist/metrics/index.js';
 export { Callback, type Logs } from '../dist/callbacks/callback.js';
 export { History } from '../dist/callbacks/history.js';
 export {
-  readKerasH5, writeKerasH5ToBytes, loadModelFromBuffer, saveModelToBuffer, loadWeights,
-  type KerasH5Content,
-} from '../dist/io/h5/index.js';
-export { openKerasModel, modelBuilder } from '../dist/explain/activation-model-file.js';
+  loadModelFromBuffer, saveModelToBuffer, loadWeightsFromBuffer, saveWeightsToBuffer,
+  type LoadModelOptions, type SaveOptions,
+} from '../dist/io/h5/model-io.js';
+export { readKerasH5Bytes } from '../dist/io/h5/keras-h5-reader.js';
+export { writeKerasH5ToBytes } from '../dist/io/h5/keras-h5-writer.js';
+export type { KerasH5Content } from '../dist/io/h5/keras-h5-content.js';
 export {
   layerActivations, activationModel, activationLayers, sampleActivations, type LayerOutput,
 } from '../dist/explain/layer-activations.js';

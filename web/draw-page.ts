@@ -4,8 +4,8 @@
  * and read by the model right here in the browser: class probabilities as bars, and every
  * layer's output as small pictures, one per channel.
  */
-import { openKerasModel } from '../dist/explain/activation-model-file.js';
 import { activationModel, layerActivations } from '../dist/explain/layer-activations.js';
+import { loadModelFromBuffer } from '../dist/io/h5/model-io.js';
 import { MNIST_SIZE, toMnist } from '../dist/explain/mnist-downsample.js';
 import type { Model } from '../dist/models/model.js';
 import { scope, tensor } from '../dist/tensor/tensor.js';
@@ -102,7 +102,7 @@ async function loadModel(): Promise<void> {
   status.textContent = 'Loading the model...';
   try {
     const { bytes, name } = await fetchServedModel();
-    const net = await openKerasModel(bytes, name);
+    const net = await loadModelFromBuffer(bytes, { compile: false, label: name });
     reader = { net, probe: activationModel(net), batchShape: digitShape(net) };
     status.textContent = `Model: ${name}, ${net.layers.length} layers, ` +
       `${net.countParams().toLocaleString('en')} parameters. It runs in this page.`;

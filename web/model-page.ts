@@ -2,7 +2,7 @@
  * The model page: open a Keras .h5 file from disk (file input or drag and drop), rebuild the
  * model in the browser and show its summary: layers, output shapes, parameters and totals.
  */
-import { openKerasModel } from '../dist/explain/activation-model-file.js';
+import { loadModelFromBuffer } from '../dist/io/h5/model-io.js';
 import { formatSymbolicShape } from '../dist/layers/symbolic-tensor.js';
 import type { Layer } from '../dist/layers/layer.js';
 import { InputLayer } from '../dist/layers/input-layer.js';
@@ -46,7 +46,8 @@ async function open(file: File): Promise<void> {
   status.textContent = `Reading ${file.name}...`;
   status.classList.remove('error');
   try {
-    const net = await openKerasModel(new Uint8Array(await file.arrayBuffer()), file.name);
+    const net = await loadModelFromBuffer(new Uint8Array(await file.arrayBuffer()),
+      { compile: false, label: file.name });
     showSummary(net, file.name);
     status.textContent = `${file.name}: ${net.layers.length} layers, ` +
       `${grouped(net.countParams())} parameters.`;

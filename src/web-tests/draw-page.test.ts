@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { activationTiles } from '../explain/activation-tiles.js';
-import { openKerasModel } from '../explain/activation-model-file.js';
 import { layerActivations, type LayerOutput } from '../explain/layer-activations.js';
 import { mnistTestDigits } from '../explain/mnist-test-digits.test-helper.js';
-import { saveModel } from '../io/h5/index.js';
+import { loadModel, saveModel } from '../io/h5/index.js';
 import * as layers from '../layers/index.js';
 import type { Model } from '../models/model.js';
 import { sequential } from '../models/sequential.js';
@@ -61,7 +60,7 @@ describe('digit page in Chromium', { skip: skipReason }, () => {
   let net: Model;
 
   before(async () => {
-    net = await openKerasModel(shipped);
+    net = await loadModel(shipped, { compile: false });
     s = await openSession();
     await s.page.goto(`${s.server.url}draw.html`);
     await s.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });

@@ -8,8 +8,8 @@
  */
 import { IoError, NotSupportedError, ValueError } from '../../errors.js';
 import { readModelImage } from '../../explain/activation-image.js';
-import { openKerasModel } from '../../explain/activation-model-file.js';
 import { writeActivationPictures } from '../../explain/activation-pictures.js';
+import { loadModel } from '../../io/h5/model-files.js';
 import { layerActivations, sampleActivations } from '../../explain/layer-activations.js';
 import type { Model } from '../../models/model.js';
 import { tensor } from '../../tensor/tensor.js';
@@ -72,7 +72,8 @@ export const activationsCommand: Command = {
     const [modelPath, imagePath] = positional as [string, string];
     const out = String(options.out);
 
-    const net = await openKerasModel(modelPath);
+    // Looking inside needs no loss or optimizer, so files naming ones we lack still open.
+    const net = await loadModel(modelPath, { compile: false });
     const shape = imageShapeOf(net);
     const image = await readModelImage(imagePath, shape,
       { invert: invertOption(options.invert), mnist: options.mnist === true });
