@@ -5,7 +5,8 @@
  *
  * @example
  * <script type="module">
- *   import { loadModelFromBuffer, layerActivations } from '/convnet.js';
+ *   import { initWasmBackend, loadModelFromBuffer, layerActivations } from '/convnet.js';
+ *   await initWasmBackend(); // optional: the reference kernels work everywhere
  *   const bytes = new Uint8Array(await (await fetch('/api/model.h5')).arrayBuffer());
  *   const net = await loadModelFromBuffer(bytes, { label: 'model.h5' });
  *   net.summary(console.log);
@@ -19,6 +20,7 @@ export * from '../dist/tensor/shape.js';
 export { heap, type HeapStats } from '../dist/tensor/heap.js';
 export { Random, setSeed, globalRng } from '../dist/tensor/random.js';
 export * from '../dist/kernels/registry.js';
+export { initWasmBackend, getNumThreads, setNumThreads, threadsReady } from '../dist/kernels/wasm/index.js';
 export * from '../dist/ops/index.js';
 export * as layers from '../dist/layers/index.js';
 export {

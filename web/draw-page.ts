@@ -10,6 +10,7 @@ import { MNIST_SIZE, toMnist } from '../dist/explain/mnist-downsample.js';
 import type { Model } from '../dist/models/model.js';
 import { scope, tensor } from '../dist/tensor/tensor.js';
 import { isProbabilities, renderBars, renderLayers } from './activation-view.js';
+import { fastestBackend } from './backend-choice.js';
 import { fetchServedModel } from './model-source.js';
 
 const pad = document.getElementById('pad') as HTMLCanvasElement;
@@ -101,11 +102,15 @@ function digitShape(net: Model): number[] {
 async function loadModel(): Promise<void> {
   status.textContent = 'Loading the model...';
   try {
+    const kernels = await fastestBackend();
+    document.body.dataset.backend = kernels.name;
     const { bytes, name } = await fetchServedModel();
     const net = await loadModelFromBuffer(bytes, { compile: false, label: name });
     reader = { net, probe: activationModel(net), batchShape: digitShape(net) };
     status.textContent = `Model: ${name}, ${net.layers.length} layers, ` +
-      `${net.countParams().toLocaleString('en')} parameters. It runs in this page.`;
+      `${net.countParams().toLocaleString('en')} parameters. It runs in this page on the ` +
+      `${kernels.name === 'wasm' ? 'WebAssembly SIMD' : 'plain TypeScript (reference)'} kernels.` +
+      (kernels.note === '' ? '' : ` (${kernels.note})`);
     status.classList.remove('error');
     read();
   } catch (error) {
