@@ -1,6 +1,9 @@
 /**
  * convnet-ts: convolutional neural networks in TypeScript with a Keras-shaped API.
  */
+// The WebAssembly backend becomes the default as soon as the package is imported.
+import './kernels/wasm/auto.js';
+
 export * from './errors.js';
 export { log, setLogLevel, getLogLevel, setLogSink, type LogLevel } from './log.js';
 export * from './tensor/tensor.js';
@@ -58,3 +61,4 @@ export {
 export { TensorBoard, type TensorBoardArgs } from './callbacks/tensorboard.js';
 export * as tensorboard from './io/tensorboard/index.js';
 export { formatPython, pythonRepr, type FormatValue } from './utils/format.js';
+export { initWasmBackend, getNumThreads, setNumThreads, threadsReady } from './kernels/wasm/index.js';

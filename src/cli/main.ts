@@ -4,6 +4,7 @@
  * stderr.
  */
 import { readFileSync } from 'node:fs';
+import '../kernels/wasm/auto.js';
 import { ConvnetError } from '../errors.js';
 import { setLogLevel, type LogLevel } from '../log.js';
 import type { Command } from './command.js';

@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { ValueError } from '../../errors.js';
+import { setNumThreads } from '../../kernels/wasm/index.js';
 import { numberOption, parseArgs, type OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { trainImageFolder } from '../train/train-folder.js';
@@ -113,6 +114,7 @@ export const trainCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { target, options } = parseTrainOptions(args);
+    if (options.threads !== undefined) setNumThreads(options.threads);
     if (target === 'mnist') return trainMnist(options);
     if (!existsSync(target) || !statSync(target).isDirectory()) {
       throw new ValueError(`convnet train: '${target}' is neither 'mnist' nor a folder of images`);
