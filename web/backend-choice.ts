@@ -25,6 +25,7 @@ export async function fastestBackend(): Promise<BackendChoice> {
     setNumThreads(1);
     return { name: backend().name, note: '' };
   } catch (error) {
-    return { name: backend().name, note: `WebAssembly kernels unavailable: ${(error as Error).message}` };
+    const reason = (error as Error).message;
+    return { name: backend().name, note: `WebAssembly kernels unavailable: ${reason}` };
   }
 }

@@ -20,7 +20,9 @@ export * from '../dist/tensor/shape.js';
 export { heap, type HeapStats } from '../dist/tensor/heap.js';
 export { Random, setSeed, globalRng } from '../dist/tensor/random.js';
 export * from '../dist/kernels/registry.js';
-export { initWasmBackend, getNumThreads, setNumThreads, threadsReady } from '../dist/kernels/wasm/index.js';
+export {
+  initWasmBackend, getNumThreads, setNumThreads, threadsReady,
+} from '../dist/kernels/wasm/index.js';
 export * from '../dist/ops/index.js';
 export * as layers from '../dist/layers/index.js';
 export {

@@ -22,9 +22,8 @@ async function bytesOf(url: string): Promise<Uint8Array | null> {
 /** What /api/info says the server hands out, or null (no model, or not our server). */
 async function servedName(): Promise<string | null> {
   const response = await fetch('api/info');
-  if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/json')) {
-    return null;
-  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || !type.startsWith('application/json')) return null;
   const info = await response.json() as { model?: string | null };
   return info.model ?? null;
 }
@@ -35,7 +34,9 @@ export async function fetchServedModel(): Promise<ServedModel> {
   const served = name === null ? null : await bytesOf('api/model.h5');
   if (served !== null) return { bytes: served, name: name! };
   const shipped = await bytesOf('models/mnist-small.h5');
-  if (shipped !== null) return { bytes: shipped, name: 'shipped MNIST model (models/mnist-small.h5)' };
+  if (shipped !== null) {
+    return { bytes: shipped, name: 'shipped MNIST model (models/mnist-small.h5)' };
+  }
   throw new Error('no model: the server has none at /api/model.h5 and models/mnist-small.h5 is ' +
     'missing. Start the pages with `convnet serve MODEL.h5`.');
 }

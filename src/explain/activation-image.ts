@@ -95,7 +95,10 @@ async function decode(file: string, channels: number,
   const { width, height, channels: got } = raw.info;
   const data = new Float32Array(height * width * channels);
   for (let p = 0; p < height * width; p++) {
-    for (let c = 0; c < channels; c++) data[p * channels + c] = raw.data[p * got + Math.min(c, got - 1)]! / 255;
+    // A grey picture given to an RGB model repeats its one channel.
+    for (let c = 0; c < channels; c++) {
+      data[p * channels + c] = raw.data[p * got + Math.min(c, got - 1)]! / 255;
+    }
   }
   return { data, width, height };
 }

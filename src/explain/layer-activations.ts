@@ -42,7 +42,8 @@ export function activationLayers(model: Model): Layer[] {
 export function activationModel(model: Model): Model {
   const layers = activationLayers(model);
   if (layers.length === 0) {
-    throw new ValueError(`layerActivations: model '${model.name}' has no layers besides its inputs`);
+    throw new ValueError(`layerActivations: model '${model.name}' has no layers besides its ` +
+      `inputs`);
   }
   // Naming the probe keeps the global layer/model name counters untouched.
   return new Model({ inputs: model.inputs, outputs: layers.map((l) => l.output),
