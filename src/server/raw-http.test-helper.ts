@@ -11,9 +11,10 @@ export interface RawResponse {
 }
 
 /** Sends `request` as is and reads until the server closes the connection. */
-export function rawRequest(port: number, request: string | Buffer): Promise<RawResponse> {
+export function rawRequest(port: number, request: string | Buffer, address = '127.0.0.1'):
+  Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, address);
     const chunks: Buffer[] = [];
     socket.on('data', (c) => chunks.push(c));
     socket.on('error', reject);
@@ -23,9 +24,10 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawR
   });
 }
 
-/** A GET with Connection: close. */
-export function rawGet(port: number, target: string, extra = ''): Promise<RawResponse> {
-  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: close\r\n\r\n`);
+/** A GET with Connection: close, for Host 127.0.0.1:port unless `host` says otherwise. */
+export function rawGet(port: number, target: string, extra = '', host = `127.0.0.1:${port}`):
+  Promise<RawResponse> {
+  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\n${extra}Connection: close\r\n\r\n`);
 }
 
 function parse(text: string): RawResponse {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { IoError } from '../errors.js';
 import { setLogSink, type LogSink } from '../log.js';
 import { rawGet, rawRequest } from './raw-http.test-helper.js';
 import { startServer, type RunningServer } from './static-server.js';
@@ -82,10 +84,11 @@ describe('static server', () => {
 
   it('answers 405 to methods other than GET and HEAD', async () => {
     const r = await rawRequest(server.port,
-      'POST /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      `POST /index.html HTTP/1.1\r\nHost: localhost:${server.port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
     assert.equal(r.status, 405);
     assert.equal(r.headers['allow'], 'GET, HEAD');
-    const head = await rawRequest(server.port, 'HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const head = await rawRequest(server.port,
+      `HEAD / HTTP/1.1\r\nHost: localhost:${server.port}\r\nConnection: close\r\n\r\n`);
     assert.equal(head.status, 200);
     assert.equal(head.body, '');
   });
@@ -106,15 +109,54 @@ describe('static server', () => {
     assert.ok(model.body.startsWith('\x89HDF'));
   });
 
-  it('warns when bound to an address other than 127.0.0.1', async () => {
+  it('answers only requests for its own address (DNS rebinding)', async () => {
+    const p = server.port;
+    for (const host of [`127.0.0.1:${p}`, `localhost:${p}`, `LOCALHOST:${p}`, `[::1]:${p}`]) {
+      assert.equal((await rawGet(p, '/', '', host)).status, 200, host);
+    }
+    for (const host of [`evil.example:${p}`, 'evil.example', '127.0.0.1', `127.0.0.1:${p + 1}`,
+      `127.0.0.2:${p}`, `localhost.evil.example:${p}`]) {
+      const r = await rawGet(p, '/api/model.h5', '', host);
+      assert.equal(r.status, 421, host);
+      assert.doesNotMatch(r.body, /HDF/, host);
+    }
+    const noHost = await rawRequest(p, 'GET /api/info HTTP/1.0\r\n\r\n');
+    assert.equal(noHost.status, 421);
+  });
+
+  it('says which port is taken and how to pick another', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      await assert.rejects(startServer({ root, port: taken }), (error: Error) => {
+        assert.ok(error instanceof IoError, String(error));
+        assert.match(error.message, new RegExp(`cannot listen on 127\\.0\\.0\\.1 port ${taken}: ` +
+          `the port is already in use.*--port ${taken + 1}, or --port 0`));
+        return true;
+      });
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('does not warn on other loopback addresses, and accepts them as Host', async () => {
     const seen: string[] = [];
     const previous: LogSink = setLogSink((_level, message) => seen.push(message));
     try {
-      const other = await startServer({ root, port: 0, host: '127.0.0.2' });
-      await other.close();
+      for (const host of ['127.0.0.2', 'localhost']) {
+        const other = await startServer({ root, port: 0, host });
+        if (host === '127.0.0.2') {
+          const ask = (host: string) => rawRequest(other.port,
+            `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, '127.0.0.2');
+          assert.equal((await ask(`127.0.0.2:${other.port}`)).status, 200);
+          assert.equal((await ask(`127.0.0.3:${other.port}`)).status, 421);
+        }
+        await other.close();
+      }
     } finally {
       setLogSink(previous);
     }
-    assert.ok(seen.some((m) => /listening on 127\.0\.0\.2, not only on this machine/.test(m)), seen.join());
+    assert.deepEqual(seen, []);
   });
 });

@@ -17,19 +17,28 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { log } from '../log.js';
+import { IoError } from '../errors.js';
+import { allowedHosts, hostAllowed, isLoopback } from './allowed-hosts.js';
 import { contentType } from './content-types.js';
 import { resolveInside, staysInside } from './safe-path.js';
 
 export interface ServerOptions {
   /** Folder with the pages and bundles. */
   root: string;
-  /** Default '127.0.0.1'. Anything else is reachable from other machines, with a warning. */
+  /**
+   * Default '127.0.0.1'. Any address outside 127.0.0.0/8 and ::1 is reachable from other
+   * machines, with a warning.
+   */
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
   /** A Keras .h5 model to hand to the pages at /api/model.h5. */
   modelPath?: string;
-  /** What /api/info says about the model, e.g. 'runs/2024-05-01/model.h5'. */
+  /**
+   * What /api/info says about the model, e.g. 'model.h5'; default: the file name of
+   * `modelPath`. A label for the page, so never pass a full path (it would tell every reader
+   * where the user keeps files).
+   */
   modelName?: string;
 }
 
@@ -53,17 +62,19 @@ export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  500: 'Internal Server Error',
+  421: 'Misdirected Request', 500: 'Internal Server Error',
 };
 
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? LOOPBACK;
-  if (host !== LOOPBACK && host !== 'localhost' && host !== '::1') {
+  if (!isLoopback(host)) {
     log.warn(`serve: listening on ${host}, not only on this machine (127.0.0.1): anyone who ` +
       'can reach this address can read the pages and the model');
   }
+  let allowed = new Set<string>();
   const server = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, allowed)) return refuseHost(req, res);
     handle(req, res, options).catch((error: unknown) => {
       log.error(`serve: ${req.method} ${req.url}: ${(error as Error).message}`);
       if (!res.headersSent) send(res, 500, REASONS[500]!);
@@ -80,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await listen(server, options.port ?? 8080, host);
 
   const port = (server.address() as AddressInfo).port;
+  allowed = allowedHosts(host, port);
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown}:${port}/`, host, port,
@@ -92,12 +104,40 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException): void => reject(listenError(error, port, host));
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });
+}
+
+// The usual reasons a port cannot be bound, said in words with the way out.
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  const where = `serve: cannot listen on ${host} port ${port}`;
+  const other = port === 65535 ? port - 1 : port + 1;
+  if (error.code === 'EADDRINUSE') {
+    return new IoError(`${where}: the port is already in use (another server, or another ` +
+      `'convnet serve'?). Choose another with --port ${other}, or --port 0 to let the system ` +
+      'pick a free one.', { cause: error });
+  }
+  if (error.code === 'EACCES') {
+    return new IoError(`${where}: permission denied (ports below 1024 need administrator ` +
+      `rights). Choose a port from 1024 up, such as --port 8080, or --port 0.`, { cause: error });
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return new IoError(`${where}: ${host} is not an address of this machine. Leave out --host ` +
+      'to listen on 127.0.0.1.', { cause: error });
+  }
+  return error;
+}
+
+// 421: the request names another server, as a DNS-rebinding page's requests do.
+function refuseHost(req: IncomingMessage, res: ServerResponse): void {
+  const host = req.headers.host ?? '(none)';
+  send(res, 421, `Misdirected Request: this server answers only requests for its own ` +
+    `address, not for Host '${host.slice(0, 200)}'. Open the address convnet serve printed.`);
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions):
