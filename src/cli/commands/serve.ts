@@ -6,11 +6,14 @@
  * convnet serve runs/2024-05-01T10-00-00/model.h5 --port 8080
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { IoError } from '../../errors.js';
+import { basename, join } from 'node:path';
+import { ConvnetError, IoError, ValueError } from '../../errors.js';
+import { loadModel } from '../../io/h5/model-files.js';
 import { defaultWebRoot, startServer } from '../../server/static-server.js';
-import { numberOption, parseArgs } from '../args.js';
+import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { describeInput } from './model-input.js';
+import { portOption } from './whole-number-option.js';
 
 const usage = `Usage: convnet serve [MODEL] [--port N] [--host H]
 
@@ -24,13 +27,39 @@ it, draw.html uses the small MNIST model shipped with the package.
 
 Options:
   --port N   port to listen on (default 8080; 0 picks a free one)
-  --host H   address to listen on (default 127.0.0.1, this machine only). Any other
-             address makes the pages and the model readable from the network.`;
+  --host H   address to listen on (default 127.0.0.1, this machine only). Addresses
+             outside 127.0.0.0/8 and ::1 make the pages and the model readable from
+             the network.`;
 
 /** The model shipped with the package, used when none is given. */
 export function shippedModel(webRoot = defaultWebRoot()): string | undefined {
   const path = join(webRoot, 'models', 'mnist-small.h5');
   return existsSync(path) ? path : undefined;
+}
+
+/**
+ * Loads `path` as a Keras model (without compiling it) to prove it is one before serving it,
+ * and says what its input is; errors name the file and what was found instead.
+ *
+ * @example
+ * await checkModelFile('runs/x/model.h5'); // '(None, 28, 28, 1)'
+ */
+export async function checkModelFile(path: string): Promise<string> {
+  if (!existsSync(path)) {
+    throw new IoError(`serve: model file '${path}' not found. Give the path of a Keras .h5 ` +
+      `file, such as runs/<time>/model.h5 written by 'npm start'.`);
+  }
+  if (!statSync(path).isFile()) {
+    throw new IoError(`serve: '${path}' is a folder, not a model file. Give the path of a ` +
+      `Keras .h5 file inside it, such as ${join(path, 'model.h5')}.`);
+  }
+  try {
+    return describeInput(await loadModel(path, { compile: false }));
+  } catch (error) {
+    if (!(error instanceof ConvnetError)) throw error;
+    throw new IoError(`serve: '${path}' cannot be served as a model: ${error.message}`,
+      { cause: error });
+  }
 }
 
 export const serveCommand: Command = {
@@ -41,26 +70,28 @@ export const serveCommand: Command = {
     const { positional, options } = parseArgs(args, {
       port: { type: 'string' }, host: { type: 'string' },
     }, 'serve');
-    const port = numberOption(options.port, 'port', 8080, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+    if (positional.length > 1) {
+      throw new ValueError(`serve: expected at most one MODEL file, got ` +
+        `${positional.length}: ${positional.join(' ')}. Serve one model at a time.`);
+    }
+    const port = portOption(options.port);
     const root = defaultWebRoot();
     if (!existsSync(join(root, 'index.html'))) {
       throw new IoError(`serve: the web pages are missing from ${root}. Run 'npm run build' first.`);
     }
     const given = positional[0];
-    if (given !== undefined && !(existsSync(given) && statSync(given).isFile())) {
-      throw new IoError(`serve: model file '${given}' not found. Give the path of a Keras .h5 file, ` +
-        `such as runs/<time>/model.h5 written by 'npm start'.`);
-    }
+    const input = given === undefined ? undefined : await checkModelFile(given);
     const modelPath = given ?? shippedModel(root);
     const server = await startServer({
       root, port, host: typeof options.host === 'string' ? options.host : undefined,
-      modelPath, modelName: given ?? (modelPath === undefined ? undefined : 'shipped MNIST model'),
+      modelPath, modelName: given === undefined
+        ? (modelPath === undefined ? undefined : 'shipped MNIST model') : basename(given),
     });
 
     process.stdout.write(`Serving on ${server.url} (Ctrl+C to stop)\n` +
       `  X/O walkthrough  ${server.url}\n  draw a digit     ${server.url}draw.html\n` +
       `  open a model     ${server.url}model.html\n` +
-      `  model            ${modelPath ?? 'none'}\n`);
+      `  model            ${modelPath ?? 'none'}${input ? `, input ${input}` : ''}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
       process.once('SIGINT', stop);
