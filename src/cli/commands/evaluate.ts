@@ -14,14 +14,16 @@ import { loadModel } from '../../io/h5/model-files.js';
 import { log } from '../../log.js';
 import type { Model } from '../../models/model.js';
 import { Tensor } from '../../tensor/tensor.js';
-import { numberOption, parseArgs } from '../args.js';
+import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { imageInput } from './model-input.js';
+import { mnistInput } from './model-input.js';
+import { wholeNumberOption } from './whole-number-option.js';
 
 const usage = `Usage: convnet evaluate MODEL.h5 [--data mnist] [--limit N] [--batch-size B]
 
-Evaluates a saved model on the 10,000 MNIST test digits and prints its loss and accuracy.
-Images go in as the model's input expects ([n, 28, 28, 1] or [n, 784]), pixels scaled to
+Evaluates a saved model on the 10,000 MNIST test digits and prints its loss and accuracy, so
+the model must read 28x28 grey digits. (A model from 'convnet train DIR' is scored on its
+validation images at the end of training.) Images go in as the model's input expects ([n, 28, 28, 1] or [n, 784]), pixels scaled to
 [0, 1]; labels are sparse or one-hot as the model's compiled loss expects. A model saved
 without compile settings is evaluated with sparse categorical crossentropy.
 
@@ -48,14 +50,15 @@ export const evaluateCommand: Command = {
     if (options.data !== 'mnist') {
       throw new ValueError(`convnet evaluate: unknown --data '${String(options.data)}' (supported: mnist)`);
     }
-    const limit = numberOption(options.limit, 'limit', MNIST_TEST_SIZE,
-      (n) => Number.isInteger(n) && n > 0 && n <= MNIST_TEST_SIZE);
-    const batchSize = numberOption(options['batch-size'], 'batch-size', 32,
-      (n) => Number.isInteger(n) && n > 0);
+    const limit = wholeNumberOption(options.limit, 'limit', MNIST_TEST_SIZE,
+      { min: 1, max: MNIST_TEST_SIZE });
+    const batchSize = wholeNumberOption(options['batch-size'], 'batch-size', 32, { min: 1 });
 
-    const model = withAccuracy(await loadModel(positional[0]!));
+    const loaded = await loadModel(positional[0]!);
+    const { shape } = mnistInput(loaded);
+    const model = withAccuracy(loaded);
     const sparse = model.compiled!.loss.name === 'sparse_categorical_crossentropy';
-    const { x, y } = mnistTestSet(limit, imageInput(model).shape, sparse);
+    const { x, y } = mnistTestSet(limit, shape, sparse);
     const logs = await model.evaluate(x, y, { batchSize, returnDict: true, verbose: 0 });
 
     process.stdout.write(`Evaluated ${limit} MNIST test digits\n`);

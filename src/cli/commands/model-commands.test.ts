@@ -14,6 +14,7 @@ import { sequential } from '../../models/sequential.js';
 import { setSeed } from '../../tensor/random.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { digitPixels } from './predict.js';
+import { Tensor as T } from '../../tensor/tensor.js';
 
 const cli = fileURLToPath(new URL('../main.js', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -122,5 +123,81 @@ describe('convnet predict', () => {
     const bad = run('predict', densePath, densePath);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /dense\.h5: cannot read the image/);
+  });
+});
+
+// Colour models as 'convnet train DIR' writes them: [150, 150, 3] in, one sigmoid unit out
+// (two classes); and a three-class softmax one on smaller, non-square images.
+describe('convnet predict with colour models', () => {
+  const binaryPath = join(dir, 'cats-dogs.h5');
+  const threePath = join(dir, 'three.h5');
+  const photo = join(dir, 'photo.png');
+  let binary: Model;
+  let three: Model;
+  let pixels: Uint8Array;
+
+  before(async () => {
+    setSeed(9);
+    binary = sequential([layers.flatten({ inputShape: [150, 150, 3] }),
+      layers.dense({ units: 1, activation: 'sigmoid' })]);
+    await binary.save(binaryPath);
+    three = sequential([layers.flatten({ inputShape: [12, 20, 3] }),
+      layers.dense({ units: 3, activation: 'softmax' })]);
+    await three.save(threePath);
+    pixels = Uint8Array.from({ length: 150 * 150 * 3 }, (_, i) => (i * 37 + (i >> 7)) % 256);
+    await sharp(Buffer.from(pixels), { raw: { width: 150, height: 150, channels: 3 } }).png()
+      .toFile(photo);
+  });
+
+  it('reads RGB at the model\'s size and prints both classes of a sigmoid output', async () => {
+    // The image already has the model's size, so its pixels go in unchanged, divided by 255.
+    const x = new T([1, 150, 150, 3]);
+    x.f32.set(Float32Array.from(pixels, (v) => v / 255));
+    const p = (binary.predictOnBatch(x) as Tensor).f32[0]!;
+    const [first, second] = p >= 0.5 ? [['dogs', p], ['cats', 1 - p]] : [['cats', 1 - p], ['dogs', p]];
+    const r = run('predict', binaryPath, photo, '--classes', 'cats,dogs');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${photo}: ${first[0]} (${(first[1] as number).toFixed(4)}), ` +
+      `${second[0]} (${(second[1] as number).toFixed(4)}); sigmoid output P(dogs) = ` +
+      `${p.toFixed(4)}\n`);
+    const unnamed = run('predict', binaryPath, photo);
+    assert.match(unnamed.stdout, new RegExp(`sigmoid output P\\(1\\) = ${p.toFixed(4)}\n$`));
+  });
+
+  it('resizes any image to a non-square model input and names the classes', () => {
+    const r = run('predict', threePath, photo, '--classes', 'red, green ,blue', '--top', '3');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^.*photo\.png: (red|green|blue) \(0\.\d{4}\), (red|green|blue) \(0\.\d{4}\), (red|green|blue) \(0\.\d{4}\)\n$/);
+    const sum = [...r.stdout.matchAll(/\((0\.\d{4})\)/g)].reduce((a, m) => a + Number(m[1]), 0);
+    assert.ok(Math.abs(sum - 1) < 1e-3, r.stdout);
+  });
+
+  it('states what --classes and --top accept', () => {
+    const wrong = run('predict', binaryPath, photo, '--classes', 'cats');
+    assert.equal(wrong.status, 1);
+    assert.equal(wrong.stderr, `convnet: option '--classes': expected 2 comma-separated names ` +
+      `(the model has one sigmoid output, so two classes), got 'cats'\n`);
+    for (const top of ['0', '1.5', 'x']) {
+      const r = run('predict', threePath, photo, '--top', top);
+      assert.equal(r.stderr, `convnet: option '--top': expected a whole number of at least 1, ` +
+        `got '${top}'\n`);
+    }
+  });
+
+  it('evaluate says it reads MNIST, what this model takes, and what to use instead', () => {
+    const r = run('evaluate', binaryPath, '--limit', '10');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^convnet: convnet evaluate reads the MNIST test set \(28x28 grey digits/);
+    assert.match(r.stderr, /takes \(None, 150, 150, 3\)\. For a model trained by 'convnet train DIR', /);
+    assert.match(r.stderr, /validation score it printed.*flowFromDirectory/);
+  });
+
+  it('evaluate states the ranges of --limit and --batch-size', () => {
+    const limit = run('evaluate', densePath, '--limit', '0');
+    assert.equal(limit.stderr, `convnet: option '--limit': expected a whole number from 1 to ` +
+      `10000, got '0'\n`);
+    const batch = run('evaluate', densePath, '--batch-size', '-3');
+    assert.equal(batch.stderr, `convnet: option '--batch-size': expected a whole number of at ` +
+      `least 1, got '-3'\n`);
   });
 });

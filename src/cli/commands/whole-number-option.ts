@@ -28,7 +28,7 @@ export function wholeNumberOption(value: string | boolean | undefined, name: str
   if (Number.isSafeInteger(n) && n >= range.min && (range.max === undefined || n <= range.max)) {
     return n;
   }
-  const accepted = range.max === undefined ? `at least ${range.min}`
+  const accepted = range.max === undefined ? `of at least ${range.min}`
     : `from ${range.min} to ${range.max}`;
   throw new ValueError(`option '--${name}': expected a whole number ${accepted}, ` +
     `got '${String(value)}'`);
