@@ -146,13 +146,16 @@ describe('static server', () => {
     try {
       for (const host of ['127.0.0.2', 'localhost']) {
         const other = await startServer({ root, port: 0, host });
-        if (host === '127.0.0.2') {
-          const ask = (host: string) => rawRequest(other.port,
-            `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, '127.0.0.2');
-          assert.equal((await ask(`127.0.0.2:${other.port}`)).status, 200);
-          assert.equal((await ask(`127.0.0.3:${other.port}`)).status, 421);
+        try {
+          if (host === '127.0.0.2') {
+            const ask = (name: string) => rawRequest(other.port,
+              `GET / HTTP/1.1\r\nHost: ${name}\r\nConnection: close\r\n\r\n`, '127.0.0.2');
+            assert.equal((await ask(`127.0.0.2:${other.port}`)).status, 200);
+            assert.equal((await ask(`127.0.0.3:${other.port}`)).status, 421);
+          }
+        } finally {
+          await other.close();
         }
-        await other.close();
       }
     } finally {
       setLogSink(previous);
