@@ -88,9 +88,26 @@ async function runEpoch(model: Model, train: BatchSource, list: CallbackList, ep
       return trainStep(model, b.xs.length === 1 ? b.xs[0]! : b.xs, b.y, b.w);
     });
     await list.onTrainBatchEnd(step, { ...logs });
+    await letEventsIn();
     if (model.stopTraining) break;
   }
   return { ...logs };
+}
+
+let lastYield = Date.now();
+
+/**
+ * Gives the event loop a turn every ~50 ms of training. Awaiting only resolved promises never
+ * does, so without this a signal handler (Ctrl-C setting stopTraining), a timer or a server
+ * would wait for the end of fit.
+ */
+async function letEventsIn(): Promise<void> {
+  const now = Date.now();
+  if (now - lastYield < 50) return;
+  lastYield = now;
+  // setImmediate runs right after pending I/O and signals; browsers only have setTimeout.
+  await new Promise<void>((resolve) =>
+    (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function sources(model: Model, x: ModelInput | BatchSequence, y: Tensor | null, args: FitArgs):
