@@ -12,6 +12,7 @@ import type { Callback, Logs, TrainingParams } from '../callbacks/callback.js';
 import { History } from '../callbacks/history.js';
 import { ProgbarLogger } from '../callbacks/progbar-logger.js';
 import { isBatchSequence, type BatchSequence } from '../data/sequence.js';
+import { checkOptionNames } from '../utils/check-options.js';
 import { ValueError } from '../errors.js';
 import type { Model, ModelInput } from '../models/model.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -41,8 +42,13 @@ export interface FitArgs {
   stream?: TextStream;
 }
 
+const FIT_OPTIONS = ['epochs', 'batchSize', 'verbose', 'callbacks', 'validationSplit', 'validationData', 'shuffle',
+  'initialEpoch', 'classWeight', 'sampleWeight', 'stepsPerEpoch', 'validationSteps',
+  'validationBatchSize', 'stream'];
+
 export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: Tensor | null,
   args: FitArgs): Promise<History> {
+  checkOptionNames('fit', args, FIT_OPTIONS);
   const compiled = model.requireCompiled('fit');
   const epochs = args.epochs ?? 1;
   const verbose = args.verbose ?? 1;
