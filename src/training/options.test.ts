@@ -36,3 +36,20 @@ describe('training options', () => {
       /inputs must be tensors, got a plain array of 3 items; wrap plain arrays with tensor/);
   });
 });
+
+describe('layer options', () => {
+  it('refuses snake_case layer options and names the camelCase spelling', async () => {
+    const { conv2d, maxPooling2d } = await import('../layers/index.js');
+    assert.throws(() => maxPooling2d({ pool_size: [3, 3] } as never),
+      /MaxPooling2D: unknown option 'pool_size'; options are written in camelCase here: 'poolSize'/);
+    assert.throws(() => dense({ units: 3, input_shape: [8] } as never), /'inputShape'/);
+    assert.throws(() => conv2d({ filters: 2, kernel_size: 3 } as never), /'kernelSize'/);
+  });
+
+  it('says which required option is missing or wrong', async () => {
+    const { conv2d } = await import('../layers/index.js');
+    assert.throws(() => dense({} as never), /Dense 'dense(_\d+)?': units must be a positive integer, got nothing/);
+    assert.throws(() => dense({ units: -3 }), /units must be a positive integer, got -3/);
+    assert.throws(() => conv2d({ filters: 2 } as never), /kernelSize must be a positive integer or a pair of them, got nothing/);
+  });
+});
