@@ -98,18 +98,16 @@ export async function writeH5(path: string, fn: (root: H5Group) => void): Promis
   if (!isNodeRuntime()) {
     throw new IoError(`${path}: writing files by path needs Node; in a browser, use the buffer API`);
   }
-  const fs = await import('node:fs');
-  const { dirname, basename, join } = await import('node:path');
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now()}.tmp`);
+  // Loaded here, not at the top, so that the browser bundle carries no Node file-system code.
+  const { replaceAtomic } = await import('../atomic-write.js');
 
-  try {
-    await writeNew(temp, fn);
-    syncFile(fs, temp);
-    fs.renameSync(temp, path);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw labelled(path, error, WRITE_FAILED);
-  }
+  await replaceAtomic(path, async (temp) => {
+    try {
+      await writeNew(temp, fn);
+    } catch (error) {
+      throw labelled(path, error, WRITE_FAILED);
+    }
+  });
 }
 
 /**
@@ -142,16 +140,6 @@ async function writeNew(path: string, fn: (root: H5Group) => void): Promise<void
     fn(file);
   } finally {
     file.close();
-  }
-}
-
-// Without fsync a power cut after the rename can leave an empty file under the good name.
-function syncFile(fs: typeof import('node:fs'), path: string): void {
-  const fd = fs.openSync(path, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
