@@ -60,9 +60,8 @@ export interface CrossentropyArgs {
   fromLogits?: boolean;
 }
 
-export class CategoricalCrossentropy extends Loss {
-  readonly name = 'categorical_crossentropy';
-  readonly className = 'CategoricalCrossentropy';
+/** The crossentropy losses: they work from probabilities, or from logits when they can. */
+abstract class Crossentropy extends Loss {
   readonly fromLogits: boolean;
 
   constructor(args: CrossentropyArgs = {}) {
@@ -70,9 +69,24 @@ export class CategoricalCrossentropy extends Loss {
     this.fromLogits = args.fromLogits ?? false;
   }
 
+  /**
+   * The logits behind `yPred`: yPred itself with fromLogits, else the input of the `activation`
+   * that produced it (the exact, stable path), else null (clipped probabilities are used).
+   */
+  protected logitsBehind(yPred: Tensor, activation: 'softmax' | 'sigmoid'): Tensor | null {
+    if (this.fromLogits) return yPred;
+    const source = logitsOf(yPred);
+    return source?.kind === activation ? source.logits : null;
+  }
+}
+
+export class CategoricalCrossentropy extends Crossentropy {
+  readonly name = 'categorical_crossentropy';
+  readonly className = 'CategoricalCrossentropy';
+
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     yTrue = checkDenseLabels(yTrue, yPred, this.name);
-    const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'softmax' ? logitsOf(yPred)!.logits : null;
+    const logits = this.logitsBehind(yPred, 'softmax');
     if (logits !== null) return neg(sum(mul(yTrue, logSoftmax(logits)), -1));
     // Keras: renormalise the rows, clip to [eps, 1 - eps], then -sum(t * log p).
     const p = clipProbabilities(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON);
@@ -85,20 +99,14 @@ export class CategoricalCrossentropy extends Loss {
   }
 }
 
-export class SparseCategoricalCrossentropy extends Loss {
+export class SparseCategoricalCrossentropy extends Crossentropy {
   readonly name = 'sparse_categorical_crossentropy';
   readonly className = 'SparseCategoricalCrossentropy';
-  readonly fromLogits: boolean;
-
-  constructor(args: CrossentropyArgs = {}) {
-    super();
-    this.fromLogits = args.fromLogits ?? false;
-  }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     const indices = sparseLabels(yTrue, yPred, this.name);
     const target = oneHot(indices, yPred.shape[yPred.rank - 1]!, yPred.shape);
-    const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'softmax' ? logitsOf(yPred)!.logits : null;
+    const logits = this.logitsBehind(yPred, 'softmax');
     if (logits !== null) return neg(sum(mul(target, logSoftmax(logits)), -1));
     // Keras: clip to [eps, 1 - eps], then the log-softmax of log p (which renormalises).
     const p = clipProbabilities(yPred, EPSILON, 1 - EPSILON);
@@ -112,19 +120,13 @@ export class SparseCategoricalCrossentropy extends Loss {
   }
 }
 
-export class BinaryCrossentropy extends Loss {
+export class BinaryCrossentropy extends Crossentropy {
   readonly name = 'binary_crossentropy';
   readonly className = 'BinaryCrossentropy';
-  readonly fromLogits: boolean;
-
-  constructor(args: CrossentropyArgs = {}) {
-    super();
-    this.fromLogits = args.fromLogits ?? false;
-  }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     yTrue = checkDenseLabels(yTrue, yPred, this.name);
-    const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'sigmoid' ? logitsOf(yPred)!.logits : null;
+    const logits = this.logitsBehind(yPred, 'sigmoid');
     if (logits !== null) {
       // max(z, 0) - z * t + log(1 + exp(-|z|)), which never overflows
       // log(1 + exp(-|z|)) = -log(sigmoid(|z|))
