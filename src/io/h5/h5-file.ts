@@ -11,7 +11,8 @@
  * await writeH5('weights.h5', (root) => writeStringAttr(root, 'backend', 'tensorflow'));
  */
 import { IoError } from '../../errors.js';
-import { READ_FAILED, WRITE_FAILED, labelled } from './h5-errors.js';
+import { WRITE_FAILED, labelled } from './h5-errors.js';
+import { withReadOnlyFile } from './h5-open.js';
 import { describeBytes, isHdf5 } from './file-signature.js';
 import {
   getBytes, h5wasm, hdf5Reason, isNodeRuntime, putBytes, withScratchPath, type H5Group,
@@ -43,21 +44,7 @@ export async function readH5<T>(source: string | Uint8Array, fn: (root: H5Group)
 }
 
 async function openAndRun<T>(path: string, label: string, fn: (root: H5Group) => T): Promise<T> {
-  const h5 = await h5wasm();
-  let file: InstanceType<typeof h5.File>;
-  try {
-    file = new h5.File(path, 'r');
-  } catch (error) {
-    throw new IoError(`${label}: ${READ_FAILED} (${hdf5Reason(error)})`, { cause: error });
-  }
-
-  try {
-    return fn(file);
-  } catch (error) {
-    throw labelled(label, error);
-  } finally {
-    file.close();
-  }
+  return withReadOnlyFile(await h5wasm(), path, label, fn);
 }
 
 async function sniff(path: string, label: string): Promise<Uint8Array> {
