@@ -137,6 +137,140 @@ function tile4(a: usize, rs: usize, cs: usize, bp: usize, kc: i32, c: usize, ldc
   finishRow(c + 3 * ldc, c30, c31, c32, c33, bias, flags, cols);
 }
 
+/**
+ * {@link tile4} for rows of A stored contiguously (acs = 1), unrolled four steps deep with
+ * constant offsets: fewer pointer updates per multiply-add than the strided form.
+ */
+function tile4Contiguous(a: usize, rs: usize, bp: usize, kc: i32, c: usize, ldc: usize,
+  bias: usize, flags: i32, cols: i32): void {
+  let c00 = f32x4.splat(0), c01 = c00, c02 = c00, c03 = c00;
+  let c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+  let c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+  let c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+  let a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
+  let b0 = c00, b1 = c00, b2 = c00, b3 = c00, x = c00;
+  let k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    b0 = v128.load(bp, 0); b1 = v128.load(bp, 16);
+    b2 = v128.load(bp, 32); b3 = v128.load(bp, 48);
+    x = v128.load32_splat(a0, 0);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a1, 0);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a2, 0);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a3, 0);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    b0 = v128.load(bp, 64); b1 = v128.load(bp, 80);
+    b2 = v128.load(bp, 96); b3 = v128.load(bp, 112);
+    x = v128.load32_splat(a0, 4);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a1, 4);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a2, 4);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a3, 4);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    b0 = v128.load(bp, 128); b1 = v128.load(bp, 144);
+    b2 = v128.load(bp, 160); b3 = v128.load(bp, 176);
+    x = v128.load32_splat(a0, 8);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a1, 8);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a2, 8);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a3, 8);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    b0 = v128.load(bp, 192); b1 = v128.load(bp, 208);
+    b2 = v128.load(bp, 224); b3 = v128.load(bp, 240);
+    x = v128.load32_splat(a0, 12);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a1, 12);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a2, 12);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a3, 12);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    a0 += 16; a1 += 16; a2 += 16; a3 += 16;
+    bp += 256;
+  }
+  for (; k < kc; k++) {
+    b0 = v128.load(bp, 0); b1 = v128.load(bp, 16);
+    b2 = v128.load(bp, 32); b3 = v128.load(bp, 48);
+    x = v128.load32_splat(a0, 0);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a1, 0);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a2, 0);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a3, 0);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    a0 += 4; a1 += 4; a2 += 4; a3 += 4;
+    bp += 64;
+  }
+  finishRow(c, c00, c01, c02, c03, bias, flags, cols);
+  finishRow(c + ldc, c10, c11, c12, c13, bias, flags, cols);
+  finishRow(c + 2 * ldc, c20, c21, c22, c23, bias, flags, cols);
+  finishRow(c + 3 * ldc, c30, c31, c32, c33, bias, flags, cols);
+}
+
+/**
+ * {@link tile4} for four adjacent rows (ars = 1: A read transposed, as the filter gradient
+ * and transposeA products do): one pointer, row offsets as constants, two k steps per turn.
+ */
+function tile4Adjacent(a: usize, cs: usize, bp: usize, kc: i32, c: usize, ldc: usize,
+  bias: usize, flags: i32, cols: i32): void {
+  let c00 = f32x4.splat(0), c01 = c00, c02 = c00, c03 = c00;
+  let c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+  let c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+  let c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+  let b0 = c00, b1 = c00, b2 = c00, b3 = c00, x = c00;
+  let k = 0;
+  for (; k + 2 <= kc; k += 2) {
+    const a2 = a + cs;
+    b0 = v128.load(bp, 0); b1 = v128.load(bp, 16);
+    b2 = v128.load(bp, 32); b3 = v128.load(bp, 48);
+    x = v128.load32_splat(a, 0);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a, 4);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a, 8);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a, 12);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    b0 = v128.load(bp, 64); b1 = v128.load(bp, 80);
+    b2 = v128.load(bp, 96); b3 = v128.load(bp, 112);
+    x = v128.load32_splat(a2, 0);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a2, 4);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a2, 8);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a2, 12);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    a += 2 * cs;
+    bp += 128;
+  }
+  for (; k < kc; k++) {
+    b0 = v128.load(bp, 0); b1 = v128.load(bp, 16);
+    b2 = v128.load(bp, 32); b3 = v128.load(bp, 48);
+    x = v128.load32_splat(a, 0);
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01); c02 = madd(x, b2, c02); c03 = madd(x, b3, c03);
+    x = v128.load32_splat(a, 4);
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11); c12 = madd(x, b2, c12); c13 = madd(x, b3, c13);
+    x = v128.load32_splat(a, 8);
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21); c22 = madd(x, b2, c22); c23 = madd(x, b3, c23);
+    x = v128.load32_splat(a, 12);
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31); c32 = madd(x, b2, c32); c33 = madd(x, b3, c33);
+    a += cs;
+    bp += 64;
+  }
+  finishRow(c, c00, c01, c02, c03, bias, flags, cols);
+  finishRow(c + ldc, c10, c11, c12, c13, bias, flags, cols);
+  finishRow(c + 2 * ldc, c20, c21, c22, c23, bias, flags, cols);
+  finishRow(c + 3 * ldc, c30, c31, c32, c33, bias, flags, cols);
+}
+
 /** 1 row x 16 columns, for the rows left over after the 4-row tiles. */
 function tile1(a: usize, cs: usize, bp: usize, kc: i32, c: usize, bias: usize, flags: i32,
   cols: i32): void {
@@ -180,7 +314,10 @@ export function gemmRows(a: usize, ars: i32, acs: i32, m0: i32, m1: i32, K: i32,
         let i = mb;
         for (; i + 4 <= mEnd; i += 4) {
           const ap = a + <usize>i * rs + <usize>kb * cs;
-          tile4(ap, rs, cs, bp, kc, cCol + <usize>i * ldcb, ldcb, biasP, flags, cols);
+          const cp = cCol + <usize>i * ldcb;
+          if (cs == 4) tile4Contiguous(ap, rs, bp, kc, cp, ldcb, biasP, flags, cols);
+          else if (rs == 4) tile4Adjacent(ap, cs, bp, kc, cp, ldcb, biasP, flags, cols);
+          else tile4(ap, rs, cs, bp, kc, cp, ldcb, biasP, flags, cols);
         }
         for (; i < mEnd; i++) {
           const ap = a + <usize>i * rs + <usize>kb * cs;

@@ -62,3 +62,8 @@ export { TensorBoard, type TensorBoardArgs } from './callbacks/tensorboard.js';
 export * as tensorboard from './io/tensorboard/index.js';
 export { formatPython, pythonRepr, type FormatValue } from './utils/format.js';
 export { initWasmBackend, getNumThreads, setNumThreads, threadsReady } from './kernels/wasm/index.js';
+export {
+  layerActivations, activationModel, activationLayers, sampleActivations, type LayerOutput,
+} from './explain/layer-activations.js';
+export { writeActivationPictures, type LayerActivation } from './explain/activation-pictures.js';
+export { readModelImage, type ModelImage } from './explain/activation-image.js';

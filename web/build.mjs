@@ -1,6 +1,7 @@
 // Builds the web pages: type-checks web/*.ts against the compiled library, bundles each page
 // (and the engine on its own, as dist/web/convnet.js) for the browser with esbuild, and copies
-// the HTML, CSS and shipped models to dist/web. Run by scripts/build.mjs after tsc.
+// the HTML, CSS, shipped models and the wasm kernels to dist/web. Run by scripts/build.mjs after
+// tsc.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -25,9 +26,32 @@ await build({
   platform: 'browser',
   target: 'es2022',
   outdir: out,
+  // Pages share the engine and the (large) HDF5 module as chunks instead of each carrying a copy.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  // Node-only branches (real files, h5wasm's Node build) are reached through dynamic imports
+  // behind runtime checks; they stay out of the bundle and never run in a browser.
+  external: ['node:*', 'h5wasm/node', 'sharp'],
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The wasm backend finds its kernels and its worker script next to the module that loads them
+// (new URL('x', import.meta.url)). Bundling puts that code in convnet.js or in a chunk, so both
+// folders get the kernels and a self-contained worker bundle.
+const kernels = join(root, 'dist', 'kernels', 'wasm');
+const worker = join(kernels, 'worker.js');
+for (const dir of [out, join(out, 'chunks')]) {
+  mkdirSync(dir, { recursive: true });
+  if (existsSync(worker)) {
+    await build({ entryPoints: [worker], bundle: true, format: 'esm', platform: 'browser',
+      target: 'es2022', outfile: join(dir, 'worker.js'), logLevel: 'warning' });
+  }
+  if (!existsSync(kernels)) continue;
+  for (const f of readdirSync(kernels)) {
+    if (f.endsWith('.wasm')) copyFileSync(join(kernels, f), join(dir, f));
+  }
+}
 
 mkdirSync(out, { recursive: true });
 for (const f of readdirSync(web)) {

@@ -11,17 +11,10 @@ import { mkdir } from 'node:fs/promises';
 import { svgToPng } from '../plot/svg-to-png.js';
 import { writeFileAtomic } from '../plot/write-atomic.js';
 import { imageGrid } from '../utils/image.js';
-import { activationTiles } from './activation-tiles.js';
+import { activationTiles, type LayerActivation } from './activation-tiles.js';
 import { escapeXml } from './grid-svg.js';
 
-/** One layer's output for one sample, without the batch axis. */
-export interface LayerActivation {
-  readonly name: string;
-  /** The layer's class, e.g. 'Conv2D'. */
-  readonly className?: string;
-  readonly shape: readonly number[];
-  readonly data: ArrayLike<number>;
-}
+export type { LayerActivation } from './activation-tiles.js';
 
 /** Enlarges small tiles so that each is at least ~56 pixels across. */
 function zoomFor(height: number, width: number): number {

@@ -10,6 +10,15 @@
  */
 import { ShapeError } from '../errors.js';
 
+/** One layer's output for one sample, without the batch axis. */
+export interface LayerActivation {
+  readonly name: string;
+  /** The layer's class, e.g. 'Conv2D'. */
+  readonly className?: string;
+  readonly shape: readonly number[];
+  readonly data: ArrayLike<number>;
+}
+
 export interface ActivationTiles {
   readonly height: number;
   readonly width: number;

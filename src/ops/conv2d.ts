@@ -14,7 +14,7 @@
 import { ShapeError } from '../errors.js';
 import type { Conv2DGeometry } from '../kernels/backend.js';
 import { backend } from '../kernels/registry.js';
-import { record } from '../tensor/autograd.js';
+import { needsGrad, record } from '../tensor/autograd.js';
 import { convLength, formatShape, pair, samePadBefore, type Padding } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -72,10 +72,17 @@ export function conv2d(x: Tensor, filter: Tensor, options: Conv2DOptions = {}): 
   backend().conv2d(x.f32, filter.f32, y.f32, g);
 
   return record(y, 'conv2d', [x, filter], (dy) => {
-    const dx = new Tensor(x.shape);
-    backend().conv2dBackpropInput(dy.f32, filter.f32, dx.f32, g);
-    const dw = new Tensor(filter.shape);
-    backend().conv2dBackpropFilter(x.f32, dy.f32, dw.f32, g);
+    // The first layer's input (the images) needs no gradient: skip the costliest half.
+    let dx: Tensor | null = null;
+    if (needsGrad(x)) {
+      dx = new Tensor(x.shape);
+      backend().conv2dBackpropInput(dy.f32, filter.f32, dx.f32, g);
+    }
+    let dw: Tensor | null = null;
+    if (needsGrad(filter)) {
+      dw = new Tensor(filter.shape);
+      backend().conv2dBackpropFilter(x.f32, dy.f32, dw.f32, g);
+    }
     return [dx, dw];
   });
 }

@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `convnet --help` lists them. */
 import type { Command } from '../command.js';
+import { activationsCommand } from './activations.js';
 import { evaluateCommand } from './evaluate.js';
 import { explainCommand } from './explain.js';
 import { predictCommand } from './predict.js';
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   summaryCommand,
   evaluateCommand,
   predictCommand,
+  activationsCommand,
 ];

@@ -13,25 +13,27 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
  * The first `count` images scaled to [0, 1], shaped for the model, built in one pass from the
  * file bytes (a float copy of all 60,000 images would cost 188 MB more).
  */
-function images(split: RawSplit, count: number, input: LectureRecipe['input']): Tensor {
+function images(split: RawSplit, count: number, input: LectureRecipe['input'], from = 0): Tensor {
   const pixels = split.rows * split.cols;
   const x = new Tensor(input === 'image' ? [count, split.rows, split.cols, 1] : [count, pixels]);
   const out = x.f32;
-  for (let i = 0; i < count * pixels; i++) out[i] = split.images[i]! / 255;
+  const src = split.images.subarray(from * pixels, (from + count) * pixels);
+  for (let i = 0; i < count * pixels; i++) out[i] = src[i]! / 255;
   return x;
 }
 
 /** Labels as one-hot rows [count, 10] or as class indices [count]. */
-function labels(split: RawSplit, count: number, kind: LectureRecipe['labels']): Tensor {
+function labels(split: RawSplit, count: number, kind: LectureRecipe['labels'], from = 0): Tensor {
+  const src = split.labels.subarray(from, from + count);
   if (kind === 'sparse') {
     const y = new Tensor([count], 'int32');
-    y.data.set(split.labels.subarray(0, count));
+    y.data.set(src);
     return y;
   }
   const y = new Tensor([count, 10]);
   const out = y.f32;
   out.fill(0);
-  for (let i = 0; i < count; i++) out[i * 10 + split.labels[i]!] = 1;
+  for (let i = 0; i < count; i++) out[i * 10 + src[i]!] = 1;
   return y;
 }
 
@@ -51,16 +53,25 @@ export async function trainMnist(o: TrainOptions): Promise<number> {
   });
   const epochs = o.epochs ?? recipe.epochs;
   const batchSize = o.batchSize ?? recipe.batchSize;
-  const validation = Math.floor(n * o.validationSplit);
+  // The last fraction is the validation set, as fit's validationSplit takes it; built apart
+  // here so that the training images are not held twice (once whole, once split).
+  const validation = n - Math.floor(n * (1 - o.validationSplit));
+  const nTrain = n - validation;
   return runTraining({
     model, out: o.out, verbose: o.verbose, classNames: DIGITS,
     intro: [
-      `MNIST: ${n - validation} training, ${validation} validation (the last ` +
+      `MNIST: ${nTrain} training, ${validation} validation (the last ` +
         `${Math.round(o.validationSplit * 100)}%), ${nTest} test images`,
-      `Model '${o.model}': ${epochs} epochs, batch ${batchSize}, RMSprop, ${recipe.loss}, seed ${o.seed}`,
+      `Model '${o.model}': ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, RMSprop, ${recipe.loss}, seed ${o.seed}`,
     ],
-    fit: { x: images(train, n, recipe.input), y: labels(train, n, recipe.labels),
-      args: { epochs, batchSize, validationSplit: o.validationSplit } },
+    fit: {
+      x: images(train, nTrain, recipe.input), y: labels(train, nTrain, recipe.labels),
+      args: {
+        epochs, batchSize,
+        validationData: validation === 0 ? undefined : [images(train, validation, recipe.input, nTrain),
+          labels(train, validation, recipe.labels, nTrain)],
+      },
+    },
     test: {
       x: recipe.input === 'image' ? xTest : images(test, nTest, 'flat'),
       y: labels(test, nTest, recipe.labels),

@@ -86,8 +86,11 @@ function finish([bytes, relaxed]: [Bytes, boolean], shared: boolean): void {
 export async function loadKernels(): Promise<LoadedKernels> {
   if (loadedKernels() !== null) return loaded!;
   const shared = heap().shared;
+  const fs = await nodeFs();
   const get = async (relaxed: boolean) => {
-    const response = await fetch(new URL(fileName(relaxed, shared), import.meta.url));
+    const url = new URL(fileName(relaxed, shared), import.meta.url);
+    if (fs !== null) return fs.readFileSync(url);
+    const response = await fetch(url);
     if (!response.ok) {
       throw new IoError(`wasm kernels: fetching ${fileName(relaxed, shared)} failed with ` +
         `HTTP ${response.status}`);
@@ -98,4 +101,16 @@ export async function loadKernels(): Promise<LoadedKernels> {
   const plainBytes = WebAssembly.validate(relaxedBytes) ? null : await get(false);
   finish(pick(relaxedBytes, () => plainBytes!), shared);
   return loaded!;
+}
+
+/**
+ * node:fs on Node versions without process.getBuiltinModule (before 20.16), where fetch cannot
+ * read file: URLs; null in browsers. The specifier is built at run time so that bundlers for
+ * the browser leave it alone.
+ */
+async function nodeFs(): Promise<NodeFs | null> {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  if (p?.versions?.node === undefined) return null;
+  const id = ['node', 'fs'].join(':');
+  return (await import(id)) as NodeFs;
 }

@@ -8,7 +8,6 @@
  * Workers start asynchronously. Until one has instantiated the kernels it takes no work, so the
  * backend is usable at once and simply runs on fewer threads meanwhile.
  */
-import { NotSupportedError } from '../../errors.js';
 import { log } from '../../log.js';
 import { heap } from '../../tensor/heap.js';
 import {
@@ -79,10 +78,21 @@ export function resizePool(n: number, module: WebAssembly.Module): void {
   // One slot per worker, then the shared slot.
   const control = new Int32Array(new SharedArrayBuffer((count + 1) * SLOT_WORDS * 4));
   pool = { control, workers: [] };
-  for (let w = 0; w < count; w++) pool.workers.push(startWorker(module, control, w));
+  for (let w = 0; w < count; w++) {
+    const worker = startWorker(module, control, w);
+    if (worker === null) {
+      log.warnOnce('wasm backend: no worker threads available here, so kernels run on one ' +
+        'thread');
+      stopPool();
+      return;
+    }
+    pool.workers.push(worker);
+  }
 }
 
-function startWorker(module: WebAssembly.Module, control: Int32Array, slot: number): WorkerHandle {
+/** Starts one worker on the shared memory; null where no Worker API exists. */
+function startWorker(module: WebAssembly.Module, control: Int32Array,
+  slot: number): WorkerHandle | null {
   const url = new URL('./worker.js', import.meta.url);
   const init = { module, memory: heap().memory, control, slot, names: KERNEL_NAMES,
     shared: sharedSlot(control) };
@@ -96,7 +106,7 @@ function startWorker(module: WebAssembly.Module, control: Int32Array, slot: numb
     return worker;
   }
   const WebWorker = (globalThis as { Worker?: new (u: URL, o: object) => Worker }).Worker;
-  if (WebWorker === undefined) throw new NotSupportedError('wasm backend: no Worker API here');
+  if (WebWorker === undefined) return null;
   const worker = new WebWorker(url, { type: 'module' });
   worker.onmessage = (e) => log.error(`wasm worker ${slot}: ${String(e.data)}`);
   worker.postMessage(init);
