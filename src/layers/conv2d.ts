@@ -13,9 +13,11 @@ import { conv2d } from '../ops/index.js';
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizer.js';
 import { convLength, pair, type Padding } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import {
+  getInitializer, type Initializer, type InitializerIdentifier,
+} from '../initializers/index.js';
 import { biasAdd } from './bias-add.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import { getInitializer, type Initializer, type InitializerIdentifier } from './initializers.js';
 import {
   Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
 } from './layer.js';

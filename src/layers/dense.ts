@@ -11,9 +11,11 @@ import { activationName, getActivation } from '../activations/activation.js';
 import { matmul, reshape } from '../ops/index.js';
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizer.js';
 import type { Tensor } from '../tensor/tensor.js';
+import {
+  getInitializer, type Initializer, type InitializerIdentifier,
+} from '../initializers/index.js';
 import { biasAdd } from './bias-add.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import { getInitializer, type Initializer, type InitializerIdentifier } from './initializers.js';
 import {
   Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
 } from './layer.js';

@@ -14,7 +14,7 @@ import { add } from '../ops/index.js';
 import { globalRng } from '../tensor/random.js';
 import { Tensor, clone, keep, tensor } from '../tensor/tensor.js';
 import type { Regularizer, RegularizerConfig } from '../regularizers/regularizer.js';
-import { getInitializer, type InitializerIdentifier } from './initializers.js';
+import { getInitializer, type InitializerIdentifier } from '../initializers/index.js';
 import { toSnakeCase, uniqueName } from './naming.js';
 import { SymbolicTensor, formatSymbolicShape, type SymbolicShape } from './symbolic-tensor.js';
 
