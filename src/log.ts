@@ -8,6 +8,8 @@
  * log.debug('kernels: using 2 threads');
  */
 
+import { ValueError } from './errors.js';
+
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
 const ORDER: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
@@ -24,7 +26,9 @@ const onceSeen = new Set<string>();
 
 /** Sets the lowest level that is shown. Default: 'warn'. */
 export function setLogLevel(level: LogLevel): void {
-  if (!(level in ORDER)) throw new Error(`log level '${level}' is not one of ${Object.keys(ORDER).join(', ')}`);
+  if (!(level in ORDER)) {
+    throw new ValueError(`log level '${level}' is not one of ${Object.keys(ORDER).join(', ')}`);
+  }
   current = level;
 }
 

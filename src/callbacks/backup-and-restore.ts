@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { IoError, ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { Tensor } from '../tensor/tensor.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { Callback, type CallbackModel, type Logs } from './callback.js';
 import { requireModel } from './require-model.js';
 
@@ -153,7 +153,7 @@ export class BackupAndRestore extends Callback {
       weights: model.getWeights().map(toSaved),
       optimizer: optimizer === null ? null : optimizer.getWeights().map(toSaved),
     };
-    await writeFileAtomic(this.statePath, JSON.stringify(state));
+    await writeFileAtomic(this.statePath, JSON.stringify(state), { createFolder: true });
   }
 }
 

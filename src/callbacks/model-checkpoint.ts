@@ -16,7 +16,7 @@
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { formatPython, formatValue, templateFields, type FormatValue } from '../utils/format.js';
-import { replaceAtomic } from './atomic-file.js';
+import { replaceAtomic } from '../io/atomic-write.js';
 import { Callback, type Logs } from './callback.js';
 import { isImprovement, resolveMode, type MonitorMode } from './monitor.js';
 import { requireModel } from './require-model.js';
@@ -136,7 +136,8 @@ export class ModelCheckpoint extends Callback {
   private async write(path: string): Promise<void> {
     const model = requireModel(this.model, 'ModelCheckpoint');
     await replaceAtomic(path,
-      (tmp) => (this.saveWeightsOnly ? model.saveWeights(tmp) : model.save(tmp)));
+      (tmp) => (this.saveWeightsOnly ? model.saveWeights(tmp) : model.save(tmp)),
+      { createFolder: true });
   }
 }
 

@@ -48,13 +48,21 @@ export function parseArgs(args: string[], spec: Record<string, OptionSpec>, comm
   return { positional, options };
 }
 
-/** Reads a numeric option, with a message naming the option when it is not a number. */
+/** Reads a numeric option, with a message naming the option and the accepted values. */
 export function numberOption(value: string | boolean | undefined, name: string,
-  fallback: number, check?: (n: number) => boolean): number {
+  fallback: number, check?: (n: number) => boolean, expected = 'a valid number'): number {
   if (value === undefined || value === false) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || (check !== undefined && !check(n))) {
-    throw new ValueError(`option '--${name}': expected a valid number, got '${String(value)}'`);
+  if (value === true || !Number.isFinite(n) || (check !== undefined && !check(n))) {
+    throw new ValueError(`option '--${name}': expected ${expected}, got '${String(value)}'`);
   }
   return n;
+}
+
+/** A whole number from `min` to `max`, for {@link numberOption}. */
+export function wholeNumber(min: number, max = Infinity): [(n: number) => boolean, string] {
+  const check = (n: number): boolean => Number.isInteger(n) && n >= min && n <= max;
+  const expected = max === Infinity ? `a whole number of at least ${min}`
+    : `a whole number from ${min} to ${max}`;
+  return [check, expected];
 }

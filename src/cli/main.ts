@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import '../kernels/wasm/auto.js';
-import { ConvnetError } from '../errors.js';
+import { ConvnetError, ValueError } from '../errors.js';
 import { setLogLevel, type LogLevel } from '../log.js';
 import type { Command } from './command.js';
 import { commands } from './commands/index.js';
@@ -36,7 +36,11 @@ function takeLogLevel(args: string[]): string[] {
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--log-level') setLogLevel(args[++i] as LogLevel);
+    if (a === '--log-level') {
+      const level = args[++i];
+      if (level === undefined) throw new ValueError('option \'--log-level\' needs a value: silent, error, warn, info or debug');
+      setLogLevel(level as LogLevel);
+    }
     else if (a.startsWith('--log-level=')) setLogLevel(a.slice(12) as LogLevel);
     else rest.push(a);
   }
@@ -66,10 +70,24 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+/** Messages of the library's own errors start with where they come from ('convnet train: ...'). */
+function prefixed(message: string): string {
+  return message.startsWith('convnet') ? message : `convnet: ${message}`;
+}
+
+/** File-system and network errors of Node (ENOENT, EISDIR, EADDRINUSE...) are the user's to fix. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
+}
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
     if (error instanceof ConvnetError) {
+      process.stderr.write(`${prefixed(error.message)}\n`);
+      process.exitCode = 1;
+    } else if (isSystemError(error)) {
       process.stderr.write(`convnet: ${error.message}\n`);
       process.exitCode = 1;
     } else {

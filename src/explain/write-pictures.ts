@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { svgToPng } from '../plot/svg-to-png.js';
-import { writeFileAtomic } from '../plot/write-atomic.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 /** Writes `<base>.svg` and `<base>.png` (folders made as needed); returns both paths. */
 export async function writePicture(base: string, svg: string): Promise<string[]> {

@@ -17,8 +17,10 @@ import { add, div, mean, mul, sqrt, square, sub } from '../ops/index.js';
 import { noGrad } from '../tensor/autograd.js';
 import { Tensor, scalar } from '../tensor/tensor.js';
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizer.js';
+import {
+  getInitializer, type Initializer, type InitializerIdentifier,
+} from '../initializers/index.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import { getInitializer, type Initializer, type InitializerIdentifier } from './initializers.js';
 import {
   Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
 } from './layer.js';

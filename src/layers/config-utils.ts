@@ -6,10 +6,11 @@
  * argsFromConfig({ kernel_size: [3, 3], use_bias: true }); // { kernelSize: [3, 3], useBias: true }
  */
 import { NotSupportedError } from '../errors.js';
-import type { Initializer, InitializerConfig } from './initializers.js';
+import type { Initializer, SerializedInitializer } from '../initializers/index.js';
 
-export function serializeInitializer(init: Initializer): InitializerConfig {
-  return init.getConfig();
+/** An initializer as Keras writes it into a layer config: { class_name, config }. */
+export function serializeInitializer(init: Initializer): SerializedInitializer {
+  return init.serialize();
 }
 
 /** Keys Keras writes that carry no information for us when they hold their default value. */

@@ -6,13 +6,16 @@
  * @example
  * const d = layers.dense({ units: 32, activation: 'relu', inputShape: [784] });
  */
+import { ValueError } from '../errors.js';
 import { activationName, getActivation } from '../activations/activation.js';
 import { matmul, reshape } from '../ops/index.js';
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizer.js';
 import type { Tensor } from '../tensor/tensor.js';
+import {
+  getInitializer, type Initializer, type InitializerIdentifier,
+} from '../initializers/index.js';
 import { biasAdd } from './bias-add.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import { getInitializer, type Initializer, type InitializerIdentifier } from './initializers.js';
 import {
   Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
 } from './layer.js';
@@ -44,6 +47,10 @@ export class Dense extends Layer {
 
   constructor(args: DenseArgs) {
     super(args);
+    if (!Number.isInteger(args.units) || args.units <= 0) {
+      throw new ValueError(`Dense '${this.name}': units must be a positive integer, got ` +
+        `${args.units === undefined ? 'nothing (the option is required)' : JSON.stringify(args.units)}`);
+    }
     this.units = args.units;
     this.activation = activationName(args.activation);
     this.useBias = args.useBias ?? true;

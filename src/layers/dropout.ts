@@ -7,9 +7,9 @@
  * layers.dropout({ rate: 0.5, seed: 7 });   // its own repeatable stream
  */
 import { NotSupportedError, ValueError } from '../errors.js';
-import { mul } from '../ops/index.js';
+import { dropout } from '../ops/index.js';
 import { Random, globalRng } from '../tensor/random.js';
-import { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
 import { Layer, type CallContext, type LayerArgs, type LayerConfig } from './layer.js';
 
@@ -41,18 +41,8 @@ export class Dropout extends Layer {
 
   call(inputs: Tensor | Tensor[], ctx: CallContext): Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-    if (!ctx.training || this.rate === 0) return x;
-    return mul(x, this.mask(x.shape));
-  }
-
-  /** 0 where dropped, 1 / (1 - rate) where kept. */
-  private mask(shape: readonly number[]): Tensor {
-    const rng = this.rng ?? globalRng();
-    const mask = new Tensor(shape);
-    const m = mask.f32;
-    const keepScale = 1 / (1 - this.rate);
-    for (let i = 0; i < m.length; i++) m[i] = rng.uniform() >= this.rate ? keepScale : 0;
-    return mask;
+    if (!ctx.training) return x;
+    return dropout(x, this.rate, this.rng ?? globalRng());
   }
 
   override getConfig(): LayerConfig {

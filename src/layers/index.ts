@@ -36,7 +36,10 @@ export { SymbolicTensor, type SymbolicShape } from './symbolic-tensor.js';
 export { input, type InputArgs } from './input-layer.js';
 export { resetNames } from './naming.js';
 export { layerFromConfig, registerLayer, registeredLayerNames } from './registry.js';
-export { getInitializer, type Initializer, type InitializerConfig } from './initializers.js';
+// The shared initializers, under the names this namespace has always exported.
+export {
+  getInitializer, type Initializer, type SerializedInitializer as InitializerConfig,
+} from '../initializers/index.js';
 
 export const dense = (args: DenseArgs): Dense => new Dense(args);
 export const conv2d = (args: Conv2DArgs): Conv2D => new Conv2D(args);

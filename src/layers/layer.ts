@@ -8,12 +8,13 @@
  * d.apply(tensor(new Float32Array(20), [2, 10])); // builds kernel [10, 10], returns [2, 10]
  * d.getWeights().map((w) => w.shape);               // [[10, 10], [10]]
  */
+import { camelCase } from '../utils/check-options.js';
 import { NotSupportedError, ShapeError, ValueError } from '../errors.js';
 import { add } from '../ops/index.js';
 import { globalRng } from '../tensor/random.js';
 import { Tensor, clone, keep, tensor } from '../tensor/tensor.js';
 import type { Regularizer, RegularizerConfig } from '../regularizers/regularizer.js';
-import { getInitializer, type InitializerIdentifier } from './initializers.js';
+import { getInitializer, type InitializerIdentifier } from '../initializers/index.js';
 import { toSnakeCase, uniqueName } from './naming.js';
 import { SymbolicTensor, formatSymbolicShape, type SymbolicShape } from './symbolic-tensor.js';
 
@@ -70,6 +71,12 @@ export abstract class Layer {
   private trainableFlag: boolean;
 
   constructor(args: LayerArgs = {}) {
+    // Keras code ported by hand often keeps Python's spelling; an ignored option is a silent bug.
+    const snake = Object.keys(args).find((key) => key.includes('_'));
+    if (snake !== undefined) {
+      throw new ValueError(`${this.className}: unknown option '${snake}'; options are written ` +
+        `in camelCase here: '${camelCase(snake)}'`);
+    }
     if (args.dtype !== undefined && args.dtype !== 'float32') {
       throw new NotSupportedError(`${this.className} dtype '${args.dtype}' (supported: 'float32')`);
     }

@@ -6,10 +6,8 @@
  * const sum = layers.add().apply([a, c]);
  */
 import { ShapeError } from '../errors.js';
-import { add } from '../ops/index.js';
-import { record } from '../tensor/autograd.js';
-import { formatShape, sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { add, concat } from '../ops/index.js';
+import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
 import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
 import { formatSymbolicShape, type SymbolicShape } from './symbolic-tensor.js';
@@ -35,7 +33,9 @@ export class Concatenate extends Layer {
   }
 
   call(inputs: Tensor | Tensor[]): Tensor {
-    return concat(list(inputs, `Concatenate '${this.name}'`), this.axis, `Concatenate '${this.name}'`);
+    const xs = list(inputs, `Concatenate '${this.name}'`);
+    this.computeOutputShape(xs.map((x) => x.shape)); // mismatches throw naming this layer
+    return concat(xs, this.axis);
   }
 
   override computeOutputShape(shapes: SymbolicShape | SymbolicShape[]): SymbolicShape {
@@ -60,50 +60,6 @@ export class Concatenate extends Layer {
 
   static fromConfig(config: LayerConfig): Concatenate {
     return new Concatenate(argsFromConfig('Concatenate', config) as ConcatenateArgs);
-  }
-}
-
-/**
- * Joins tensors along `axis`, viewing each as [outer, size on axis, inner].
- * A local op until a shared concat lands in src/ops.
- */
-function concat(xs: Tensor[], axisArg: number, where: string): Tensor {
-  const rank = xs[0]!.rank;
-  const axis = axisArg < 0 ? axisArg + rank : axisArg;
-  const shape = [...xs[0]!.shape];
-  shape[axis] = 0;
-  for (const x of xs) {
-    if (x.rank !== rank || x.shape.some((d, i) => i !== axis && d !== xs[0]!.shape[i])) {
-      throw new ShapeError(`${where}: inputs must match except on axis ${axisArg}, got ` +
-        `${xs.map((t) => formatShape(t.shape)).join(' and ')}`);
-    }
-    shape[axis]! += x.shape[axis]!;
-  }
-  const outer = sizeOf(shape.slice(0, axis));
-  const inner = sizeOf(shape.slice(axis + 1));
-  const out = new Tensor(shape);
-  const widths = xs.map((x) => x.shape[axis]! * inner);
-  const total = shape[axis]! * inner;
-  copyBlocks(xs.map((x) => x.f32), out.f32, outer, widths, total, 'gather');
-
-  return record(out, 'concat', xs, (dy) => {
-    const grads = xs.map((x) => new Tensor(x.shape));
-    copyBlocks(grads.map((g) => g.f32), dy.f32, outer, widths, total, 'scatter');
-    return grads;
-  });
-}
-
-/** Copies contiguous row blocks between the parts and the joined array. */
-function copyBlocks(parts: Float32Array[], joined: Float32Array, outer: number, widths: number[],
-  total: number, direction: 'gather' | 'scatter'): void {
-  for (let o = 0; o < outer; o++) {
-    let offset = o * total;
-    parts.forEach((p, k) => {
-      const w = widths[k]!;
-      if (direction === 'gather') joined.set(p.subarray(o * w, (o + 1) * w), offset);
-      else p.set(joined.subarray(offset, offset + w), o * w);
-      offset += w;
-    });
   }
 }
 

@@ -10,14 +10,18 @@
 import { logitsOf } from '../activations/logits.js';
 import { ValueError } from '../errors.js';
 import {
-  abs, add, div, log, logSoftmax, mean, mul, neg, relu, sigmoid, square, sub, sum,
+  abs, add, clip, div, log, logSoftmax, mean, mul, neg, relu, sigmoid, square, sub, sum,
 } from '../ops/index.js';
 import { Tensor } from '../tensor/tensor.js';
-import { clipByValue } from './clip.js';
 import { checkDenseLabels, oneHot, sparseLabels } from './labels.js';
 
 /** Keras' backend epsilon, used for clipping probabilities. */
 export const EPSILON = 1e-7;
+
+/** Limits probabilities to [lo, hi]; the gradient passes only strictly inside. */
+function clipProbabilities(p: Tensor, lo: number, hi: number): Tensor {
+  return clip(p, lo, hi, { gradientAtBounds: false });
+}
 
 export interface LossConfig {
   class_name: string;
@@ -56,9 +60,8 @@ export interface CrossentropyArgs {
   fromLogits?: boolean;
 }
 
-export class CategoricalCrossentropy extends Loss {
-  readonly name = 'categorical_crossentropy';
-  readonly className = 'CategoricalCrossentropy';
+/** The crossentropy losses: they work from probabilities, or from logits when they can. */
+abstract class Crossentropy extends Loss {
   readonly fromLogits: boolean;
 
   constructor(args: CrossentropyArgs = {}) {
@@ -66,12 +69,27 @@ export class CategoricalCrossentropy extends Loss {
     this.fromLogits = args.fromLogits ?? false;
   }
 
+  /**
+   * The logits behind `yPred`: yPred itself with fromLogits, else the input of the `activation`
+   * that produced it (the exact, stable path), else null (clipped probabilities are used).
+   */
+  protected logitsBehind(yPred: Tensor, activation: 'softmax' | 'sigmoid'): Tensor | null {
+    if (this.fromLogits) return yPred;
+    const source = logitsOf(yPred);
+    return source?.kind === activation ? source.logits : null;
+  }
+}
+
+export class CategoricalCrossentropy extends Crossentropy {
+  readonly name = 'categorical_crossentropy';
+  readonly className = 'CategoricalCrossentropy';
+
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     yTrue = checkDenseLabels(yTrue, yPred, this.name);
-    const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'softmax' ? logitsOf(yPred)!.logits : null;
+    const logits = this.logitsBehind(yPred, 'softmax');
     if (logits !== null) return neg(sum(mul(yTrue, logSoftmax(logits)), -1));
     // Keras: renormalise the rows, clip to [eps, 1 - eps], then -sum(t * log p).
-    const p = clipByValue(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON);
+    const p = clipProbabilities(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON);
     return neg(sum(mul(yTrue, log(p)), -1));
   }
 
@@ -81,23 +99,17 @@ export class CategoricalCrossentropy extends Loss {
   }
 }
 
-export class SparseCategoricalCrossentropy extends Loss {
+export class SparseCategoricalCrossentropy extends Crossentropy {
   readonly name = 'sparse_categorical_crossentropy';
   readonly className = 'SparseCategoricalCrossentropy';
-  readonly fromLogits: boolean;
-
-  constructor(args: CrossentropyArgs = {}) {
-    super();
-    this.fromLogits = args.fromLogits ?? false;
-  }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     const indices = sparseLabels(yTrue, yPred, this.name);
     const target = oneHot(indices, yPred.shape[yPred.rank - 1]!, yPred.shape);
-    const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'softmax' ? logitsOf(yPred)!.logits : null;
+    const logits = this.logitsBehind(yPred, 'softmax');
     if (logits !== null) return neg(sum(mul(target, logSoftmax(logits)), -1));
     // Keras: clip to [eps, 1 - eps], then the log-softmax of log p (which renormalises).
-    const p = clipByValue(yPred, EPSILON, 1 - EPSILON);
+    const p = clipProbabilities(yPred, EPSILON, 1 - EPSILON);
     const logP = sub(log(p), log(sum(p, -1, true)));
     return neg(sum(mul(target, logP), -1));
   }
@@ -108,19 +120,13 @@ export class SparseCategoricalCrossentropy extends Loss {
   }
 }
 
-export class BinaryCrossentropy extends Loss {
+export class BinaryCrossentropy extends Crossentropy {
   readonly name = 'binary_crossentropy';
   readonly className = 'BinaryCrossentropy';
-  readonly fromLogits: boolean;
-
-  constructor(args: CrossentropyArgs = {}) {
-    super();
-    this.fromLogits = args.fromLogits ?? false;
-  }
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     yTrue = checkDenseLabels(yTrue, yPred, this.name);
-    const logits = this.fromLogits ? yPred : logitsOf(yPred)?.kind === 'sigmoid' ? logitsOf(yPred)!.logits : null;
+    const logits = this.logitsBehind(yPred, 'sigmoid');
     if (logits !== null) {
       // max(z, 0) - z * t + log(1 + exp(-|z|)), which never overflows
       // log(1 + exp(-|z|)) = -log(sigmoid(|z|))
@@ -128,7 +134,7 @@ export class BinaryCrossentropy extends Loss {
       const perElement = sub(sub(relu(logits), mul(logits, yTrue)), logSigmoidAbs);
       return mean(perElement, -1);
     }
-    const p = clipByValue(yPred, EPSILON, 1 - EPSILON);
+    const p = clipProbabilities(yPred, EPSILON, 1 - EPSILON);
     const positive = mul(yTrue, log(add(p, EPSILON)));
     const negative = mul(sub(1, yTrue), log(add(sub(1, p), EPSILON)));
     return neg(mean(add(positive, negative), -1));
@@ -189,7 +195,7 @@ export class KLDivergence extends Loss {
 
   call(yTrue: Tensor, yPred: Tensor): Tensor {
     yTrue = checkDenseLabels(yTrue, yPred, this.name);
-    const t = clipByValue(yTrue, EPSILON, 1), p = clipByValue(yPred, EPSILON, 1);
+    const t = clipProbabilities(yTrue, EPSILON, 1), p = clipProbabilities(yPred, EPSILON, 1);
     return sum(mul(t, log(div(t, p))), -1);
   }
 }

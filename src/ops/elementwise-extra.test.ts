@@ -119,6 +119,23 @@ describe('clip', () => {
     assert.deepEqual(flat(gradients(sum(clip(x, 0, 1)), [x])[0]!), [0, 1, 1, 0]);
   });
 
+  it('passes the gradient at the bounds by default, and not with gradientAtBounds false', () => {
+    const x = tensor([0, 0.25, 1, 2]);
+    x.requiresGrad = true;
+    assert.deepEqual(flat(gradients(sum(clip(x, 0, 1)), [x])[0]!), [1, 1, 1, 0]);
+    const strict = clip(x, 0, 1, { gradientAtBounds: false });
+    assert.deepEqual(flat(gradients(sum(strict), [x])[0]!), [0, 1, 0, 0]);
+  });
+
+  it('compares with the float32 bound when the gradient stops at the bounds', () => {
+    // 1e-7 is not a float32; the tensor holds Math.fround(1e-7), which counts as on the bound.
+    const x = tensor([Math.fround(1e-7), 0.5]);
+    x.requiresGrad = true;
+    const y = clip(x, 1e-7, 1, { gradientAtBounds: false });
+    assert.deepEqual(flat(y), [Math.fround(1e-7), 0.5]);
+    assert.deepEqual(flat(gradients(sum(y), [x])[0]!), [0, 1]);
+  });
+
   it('rejects min greater than max', () => {
     assert.throws(() => clip(tensor([1]), 2, 1),
       /clip: min \(2\) must not be greater than max \(1\)/);

@@ -12,4 +12,4 @@ export {
 } from './confusion-matrix.js';
 export { svgToPng, type SvgToPngOptions } from './svg-to-png.js';
 export { renderVegaLite } from './render-vega-lite.js';
-export { writeFileAtomic } from './write-atomic.js';
+export { writeFileAtomic } from '../io/atomic-write.js';

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { svgToPng } from './svg-to-png.js';
-import { writeFileAtomic } from './write-atomic.js';
 
 // A 40x20 picture: white left half, pure red right half.
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
@@ -44,32 +43,5 @@ describe('svgToPng', () => {
   it('refuses text that is not SVG', async () => {
     await assert.rejects(svgToPng('{"loss": [1]}', join(dir, 'x.png')),
       { name: 'ValueError', message: /not an SVG document.*\{"loss"/ });
-  });
-});
-
-describe('writeFileAtomic', () => {
-  it('replaces the file and leaves only it in the folder', async () => {
-    const sub = join(dir, 'replace');
-    await mkdir(sub);
-    await writeFile(join(sub, 'a.txt'), 'old');
-
-    await writeFileAtomic(join(sub, 'a.txt'), 'new');
-    assert.equal(await readFile(join(sub, 'a.txt'), 'utf8'), 'new');
-    assert.deepEqual(await readdir(sub), ['a.txt']);
-  });
-
-  it('removes its temporary file when the rename fails, and names the path', async () => {
-    const sub = join(dir, 'fail');
-    await mkdir(join(sub, 'taken'), { recursive: true });
-
-    // A folder sits where the file should go, so the final rename is refused.
-    await assert.rejects(writeFileAtomic(join(sub, 'taken'), 'x'),
-      { name: 'IoError', message: /writing '.*taken'/ });
-    assert.deepEqual(await readdir(sub), ['taken']);
-  });
-
-  it('names the path when the folder does not exist', async () => {
-    await assert.rejects(writeFileAtomic(join(dir, 'missing', 'a.png'), 'x'),
-      { name: 'IoError', message: /missing.a\.png.*folder exists/ });
   });
 });

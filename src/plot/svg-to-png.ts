@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { ValueError } from '../errors.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 export interface SvgToPngOptions {
   /** Pixels per SVG unit. Default: 1 (the PNG has the SVG's width and height). */

@@ -84,6 +84,10 @@ export function samePadBefore(n: number, f: number, s: number, d = 1): number {
 
 /** Turns an int or pair option (kernelSize, strides...) into a pair. */
 export function pair(value: number | readonly number[], name: string): [number, number] {
+  if (typeof value !== 'number' && !Array.isArray(value)) {
+    throw new ValueError(`${name} must be a positive integer or a pair of them, got ` +
+      `${value === undefined ? 'nothing (the option is required)' : JSON.stringify(value)}`);
+  }
   const p = typeof value === 'number' ? [value, value] : [...value];
   if (p.length !== 2 || !p.every((v) => Number.isInteger(v) && v > 0)) {
     throw new ValueError(`${name} must be a positive integer or a pair of them, got ` +

@@ -5,6 +5,7 @@
  * @example
  * const [loss, accuracy] = await model.evaluate(xTest, yTest) as number[];
  */
+import { checkOptionNames } from '../utils/check-options.js';
 import { CallbackList } from '../callbacks/callback-list.js';
 import type { Callback, Logs } from '../callbacks/callback.js';
 import { isBatchSequence, type BatchSequence } from '../data/sequence.js';
@@ -26,6 +27,8 @@ export interface EvaluateArgs {
 
 export async function evaluateModel(model: Model, x: ModelInput | BatchSequence, y: Tensor | null,
   args: EvaluateArgs): Promise<Logs> {
+  checkOptionNames('evaluate', args,
+    ['batchSize', 'sampleWeight', 'steps', 'callbacks', 'returnDict', 'verbose']);
   model.requireCompiled('evaluate');
   let source: BatchSource;
   if (isBatchSequence(x)) source = sequenceSource(x, args.steps);

@@ -12,6 +12,7 @@ import type { Callback, Logs, TrainingParams } from '../callbacks/callback.js';
 import { History } from '../callbacks/history.js';
 import { ProgbarLogger } from '../callbacks/progbar-logger.js';
 import { isBatchSequence, type BatchSequence } from '../data/sequence.js';
+import { checkOptionNames } from '../utils/check-options.js';
 import { ValueError } from '../errors.js';
 import type { Model, ModelInput } from '../models/model.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -41,8 +42,13 @@ export interface FitArgs {
   stream?: TextStream;
 }
 
+const FIT_OPTIONS = ['epochs', 'batchSize', 'verbose', 'callbacks', 'validationSplit', 'validationData', 'shuffle',
+  'initialEpoch', 'classWeight', 'sampleWeight', 'stepsPerEpoch', 'validationSteps',
+  'validationBatchSize', 'stream'];
+
 export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: Tensor | null,
   args: FitArgs): Promise<History> {
+  checkOptionNames('fit', args, FIT_OPTIONS);
   const compiled = model.requireCompiled('fit');
   const epochs = args.epochs ?? 1;
   const verbose = args.verbose ?? 1;
@@ -88,9 +94,26 @@ async function runEpoch(model: Model, train: BatchSource, list: CallbackList, ep
       return trainStep(model, b.xs.length === 1 ? b.xs[0]! : b.xs, b.y, b.w);
     });
     await list.onTrainBatchEnd(step, { ...logs });
+    await letEventsIn();
     if (model.stopTraining) break;
   }
   return { ...logs };
+}
+
+let lastYield = Date.now();
+
+/**
+ * Gives the event loop a turn every ~50 ms of training. Awaiting only resolved promises never
+ * does, so without this a signal handler (Ctrl-C setting stopTraining), a timer or a server
+ * would wait for the end of fit.
+ */
+async function letEventsIn(): Promise<void> {
+  const now = Date.now();
+  if (now - lastYield < 50) return;
+  lastYield = now;
+  // setImmediate runs right after pending I/O and signals; browsers only have setTimeout.
+  await new Promise<void>((resolve) =>
+    (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function sources(model: Model, x: ModelInput | BatchSequence, y: Tensor | null, args: FitArgs):

@@ -5,6 +5,7 @@
  * @example
  * const probs = await model.predict(xTest) as Tensor;   // [n, 10]
  */
+import { checkOptionNames } from '../utils/check-options.js';
 import { CallbackList } from '../callbacks/callback-list.js';
 import type { Callback } from '../callbacks/callback.js';
 import { isBatchSequence, type BatchSequence } from '../data/sequence.js';
@@ -22,6 +23,7 @@ export interface PredictArgs {
 
 export async function predictModel(model: Model, x: ModelInput | BatchSequence,
   args: PredictArgs): Promise<Tensor | Tensor[]> {
+  checkOptionNames('predict', args, ['batchSize', 'steps', 'callbacks', 'verbose']);
   const source: BatchSource = isBatchSequence(x) ? sequenceSource(x, args.steps)
     : arraySource({ xs: model.prepareInputs(x), y: null, w: null }, args.batchSize ?? 32, false, args.steps);
   const list = new CallbackList(args.callbacks ?? [], model, { epochs: 1, steps: source.steps, verbose: 0 });

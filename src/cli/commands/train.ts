@@ -3,10 +3,11 @@
  * `convnet train DIR` trains the lecture's image ConvNet on a folder with one subfolder per
  * class. Both leave the model, logs and pictures in a run folder.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ValueError } from '../../errors.js';
 import { setNumThreads } from '../../kernels/wasm/index.js';
-import { numberOption, parseArgs, type OptionSpec } from '../args.js';
+import { numberOption, parseArgs, wholeNumber, type OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { trainImageFolder } from '../train/train-folder.js';
 import { trainMnist } from '../train/train-mnist.js';
@@ -62,9 +63,10 @@ Options:
   --batch-size N        samples per step (default: the lecture's; 20 for DIR)
   --validation-split F  fraction held out for validation, taken from the end (default 0.1)
   --validation-dir DIR  a separate validation folder (DIR only)
-  --limit N             use only the first N training images (quick tries)
+  --limit N             MNIST: use only the first N training images and N test images
+                        (quick tries)
   --seed N              seed for initialisation, shuffling, dropout, augmentation (default 42)
-  --size N              image side for DIR, at least 46 (default 150, as in the lecture)
+  --size N              image side for DIR, 46 to 1024 (default 150, as in the lecture)
   --no-augment          DIR: no rotation/shift/shear/zoom/flip augmentation
   --learning-rate F     RMSprop learning rate (default 0.001; 0.0001 for DIR)
   --threads N           kernel threads (default: all cores)
@@ -83,29 +85,51 @@ function parseTrainOptions(args: string[]): { target: string; options: TrainOpti
   if (!['cnn', 'mlp', 'dense'].includes(model)) {
     throw new ValueError(`option '--model': expected cnn, mlp or dense, got '${model}'`);
   }
-  const positiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
-  const optional = (name: string, check: (n: number) => boolean): number | undefined =>
-    o[name] === undefined ? undefined : numberOption(o[name], name, 0, check);
-  const verbose = numberOption(o.verbose, 'verbose', 1, (n) => [0, 1, 2].includes(n));
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const optional = (name: string, [check, expected]: [(n: number) => boolean, string]):
+    number | undefined => (o[name] === undefined ? undefined : numberOption(o[name], name, 0, check, expected));
+  const target = positional[0]!;
+  if (target === 'mnist' && o['validation-dir'] !== undefined) {
+    throw new ValueError(`option '--validation-dir' is for image folders; MNIST takes its ` +
+      `validation set from the end of the training images (--validation-split)`);
+  }
+  if (target !== 'mnist' && o.limit !== undefined) {
+    throw new ValueError(`option '--limit' is for MNIST; to try a folder quickly, point ` +
+      `convnet train at a smaller copy of it`);
+  }
   return {
-    target: positional[0]!,
+    target,
     options: {
       model: model as MnistModelName,
-      epochs: optional('epochs', positiveInt),
-      batchSize: optional('batch-size', positiveInt),
-      validationSplit: numberOption(o['validation-split'], 'validation-split', 0.1, (n) => n >= 0 && n < 1),
+      epochs: optional('epochs', wholeNumber(1)),
+      batchSize: optional('batch-size', wholeNumber(1)),
+      validationSplit: numberOption(o['validation-split'], 'validation-split', 0.1,
+        (n) => n >= 0 && n < 1, 'a fraction from 0 up to (not including) 1'),
       validationDir: o['validation-dir'] as string | undefined,
-      seed: numberOption(o.seed, 'seed', 42, Number.isInteger),
-      limit: optional('limit', positiveInt),
-      out: (o.out as string | undefined) ?? `runs/${stamp}`,
-      verbose: verbose as 0 | 1 | 2,
-      size: numberOption(o.size, 'size', 150, (n) => Number.isInteger(n) && n >= 46),
+      seed: numberOption(o.seed, 'seed', 42, ...wholeNumber(0, 2 ** 32 - 1)),
+      limit: optional('limit', wholeNumber(1)),
+      out: (o.out as string | undefined) ?? newRunFolder(),
+      verbose: numberOption(o.verbose, 'verbose', 1, ...wholeNumber(0, 2)) as 0 | 1 | 2,
+      size: numberOption(o.size, 'size', 150, ...wholeNumber(46, 1024)),
       augment: o.augment !== false,
-      threads: optional('threads', positiveInt),
-      learningRate: optional('learning-rate', (n) => n > 0),
+      threads: optional('threads', wholeNumber(1, 64)),
+      learningRate: optional('learning-rate', [(n) => n > 0, 'a number above 0']),
     },
   };
+}
+
+/** runs/<date>T<time>, with -2, -3... when a run started in the same second already has it. */
+function newRunFolder(): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  mkdirSync('runs', { recursive: true });
+  for (let k = 1; ; k++) {
+    const folder = join('runs', k === 1 ? stamp : `${stamp}-${k}`);
+    try {
+      mkdirSync(folder); // fails if another run took this name first
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 export const trainCommand: Command = {

@@ -21,6 +21,8 @@ export interface TrainingRun {
   fit: { x: Tensor | BatchSequence; y: Tensor | null; args: FitArgs };
   test: { x: Tensor | BatchSequence; y: Tensor | null; labels: ArrayLike<number>; images: Tensor };
   classNames: string[];
+  /** What the held-out set is called in the final line: 'test' (default) or 'validation'. */
+  testName?: string;
   /** Printed before training starts (dataset sizes, settings). */
   intro: string[];
 }
@@ -49,7 +51,9 @@ export async function runTraining(run: TrainingRun): Promise<number> {
   const yPred = await predictClasses(run.model, run.test.x);
   const logs = await run.model.evaluate(run.test.x, run.test.y, { returnDict: true, verbose: 0 });
   write();
-  write(`Test loss: ${logs.loss!.toFixed(4)} - test accuracy: ${(logs.accuracy ?? NaN).toFixed(4)}`);
+  const name = run.testName ?? 'test';
+  write(`${name[0]!.toUpperCase()}${name.slice(1)} loss: ${logs.loss!.toFixed(4)} - ` +
+    `${name} accuracy: ${(logs.accuracy ?? NaN).toFixed(4)}`);
 
   await run.model.save(join(out, 'model.h5'));
   const pictures = await writeRunPictures(out, {

@@ -37,6 +37,11 @@ export async function trainImageFolder(dir: string, o: TrainOptions): Promise<nu
     throw new ValueError(`convnet train: '${trainDir}' needs at least two class subfolders ` +
       `(e.g. cats/ and dogs/), found ${classFolders(trainDir)}`);
   }
+  const separateValidation = o.validationDir !== undefined || isDir(join(dir, 'validation'));
+  if (!separateValidation && o.validationSplit === 0) {
+    throw new ValueError(`convnet train: '${dir}' has no validation/ folder, so it needs a ` +
+      `validation split above 0 (got --validation-split 0)`);
+  }
   const { train, validation, summary } = openFolders(dir, o, batchSize);
   const classNames = Object.keys(train.classIndices)
     .sort((a, b) => train.classIndices[a]! - train.classIndices[b]!);
@@ -49,8 +54,8 @@ export async function trainImageFolder(dir: string, o: TrainOptions): Promise<nu
   });
   const epochs = o.epochs ?? 30;
   return runTraining({
-    model, out: o.out, verbose: o.verbose, classNames,
-    intro: [...summary, `${epochs} epochs, batch ${batchSize}, ${o.size}x${o.size} RGB, ` +
+    model, out: o.out, verbose: o.verbose, classNames, testName: 'validation',
+    intro: [...summary, `${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, ${o.size}x${o.size} RGB, ` +
       `augmentation ${o.augment ? 'on' : 'off'}, RMSprop, seed ${o.seed}`],
     fit: { x: train, y: null, args: { epochs, validationData: validation } },
     test: { x: validation, y: null, labels: validation.classes, images: await firstImages(validation, 100) },
@@ -63,9 +68,9 @@ function openFolders(dir: string, o: TrainOptions, batchSize: number):
     classMode: undefined as undefined, interpolation: 'bilinear' as const };
   const rescale = 1 / 255;
   const augmenting = new ImageDataGenerator({ rescale, ...(o.augment ? AUGMENTATION : {}),
-    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit || 0.2 });
+    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit });
   const plain = new ImageDataGenerator({ rescale,
-    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit || 0.2 });
+    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit });
   const mode = (n: number): 'binary' | 'categorical' => (n === 2 ? 'binary' : 'categorical');
 
   const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;

@@ -62,7 +62,7 @@ export async function trainMnist(o: TrainOptions): Promise<number> {
     intro: [
       `MNIST: ${nTrain} training, ${validation} validation (the last ` +
         `${Math.round(o.validationSplit * 100)}%), ${nTest} test images`,
-      `Model '${o.model}': ${epochs} epochs, batch ${batchSize}, RMSprop, ${recipe.loss}, seed ${o.seed}`,
+      `Model '${o.model}': ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, RMSprop, ${recipe.loss}, seed ${o.seed}`,
     ],
     fit: {
       x: images(train, nTrain, recipe.input), y: labels(train, nTrain, recipe.labels),

