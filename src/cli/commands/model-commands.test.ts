@@ -187,7 +187,7 @@ describe('convnet predict with colour models', () => {
   it('evaluate says it reads MNIST, what this model takes, and what to use instead', () => {
     const r = run('evaluate', binaryPath, '--limit', '10');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /^convnet: convnet evaluate reads the MNIST test set \(28x28 grey digits/);
+    assert.match(r.stderr, /^convnet evaluate reads the MNIST test set \(28x28 grey digits/);
     assert.match(r.stderr, /takes \(None, 150, 150, 3\)\. For a model trained by 'convnet train DIR', /);
     assert.match(r.stderr, /validation score it printed.*flowFromDirectory/);
   });
