@@ -27,7 +27,8 @@ export function rawRequest(port: number, request: string | Buffer, address = '12
 /** A GET with Connection: close, for Host 127.0.0.1:port unless `host` says otherwise. */
 export function rawGet(port: number, target: string, extra = '', host = `127.0.0.1:${port}`):
   Promise<RawResponse> {
-  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\n${extra}Connection: close\r\n\r\n`);
+  return rawRequest(port,
+    `GET ${target} HTTP/1.1\r\nHost: ${host}\r\n${extra}Connection: close\r\n\r\n`);
 }
 
 function parse(text: string): RawResponse {

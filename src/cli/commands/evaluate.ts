@@ -21,8 +21,8 @@ const usage = `Usage: convnet evaluate MODEL.h5 [--data mnist] [--limit N] [--ba
 
 Evaluates a saved model on the 10,000 MNIST test digits and prints its loss and accuracy, so
 the model must read 28x28 grey digits. (A model from 'convnet train DIR' is scored on its
-validation images at the end of training.) Images go in as the model's input expects ([n, 28, 28, 1] or [n, 784]), pixels scaled to
-[0, 1]; labels are sparse or one-hot as the model's compiled loss expects. A model saved
+validation images at the end of training.) Images go in as the model's input expects
+([n, 28, 28, 1] or [n, 784]), pixels scaled to [0, 1]; labels are sparse or one-hot as the model's compiled loss expects. A model saved
 without compile settings is evaluated with sparse categorical crossentropy.
 
 Options:
