@@ -190,12 +190,8 @@ describe('convnet predict with colour models', () => {
     const r = run('evaluate', binaryPath, '--limit', '10');
     assert.equal(r.status, 1);
     assert.match(r.stderr, /^convnet evaluate reads the MNIST test set \(28x28 grey digits/);
-<<<<<<< HEAD
-    assert.match(r.stderr, /takes \(None, 150, 150, 3\)\. For a model trained by 'convnet train DIR', /);
-=======
     assert.match(r.stderr,
       /takes \(None, 150, 150, 3\)\. For a model trained by 'convnet train DIR', /);
->>>>>>> serve2
     assert.match(r.stderr, /validation score it printed.*flowFromDirectory/);
   });
 
