@@ -3,8 +3,7 @@
  * `convnet train DIR` trains the lecture's image ConvNet on a folder with one subfolder per
  * class. Both leave the model, logs and pictures in a run folder.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { ValueError } from '../../errors.js';
 import { setNumThreads } from '../../kernels/wasm/index.js';
 import { numberOption, parseArgs, wholeNumber, type OptionSpec } from '../args.js';
@@ -37,7 +36,8 @@ export interface TrainOptions {
   validationDir?: string;
   seed: number;
   limit?: number;
-  out: string;
+  /** Run folder; default a new runs/<timestamp>. */
+  out?: string;
   verbose: 0 | 1 | 2;
   size: number;
   augment: boolean;
@@ -107,7 +107,7 @@ function parseTrainOptions(args: string[]): { target: string; options: TrainOpti
       validationDir: o['validation-dir'] as string | undefined,
       seed: numberOption(o.seed, 'seed', 42, ...wholeNumber(0, 2 ** 32 - 1)),
       limit: optional('limit', wholeNumber(1)),
-      out: (o.out as string | undefined) ?? newRunFolder(),
+      out: o.out as string | undefined,
       verbose: numberOption(o.verbose, 'verbose', 1, ...wholeNumber(0, 2)) as 0 | 1 | 2,
       size: numberOption(o.size, 'size', 150, ...wholeNumber(46, 1024)),
       augment: o.augment !== false,
@@ -115,21 +115,6 @@ function parseTrainOptions(args: string[]): { target: string; options: TrainOpti
       learningRate: optional('learning-rate', [(n) => n > 0, 'a number above 0']),
     },
   };
-}
-
-/** runs/<date>T<time>, with -2, -3... when a run started in the same second already has it. */
-function newRunFolder(): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  mkdirSync('runs', { recursive: true });
-  for (let k = 1; ; k++) {
-    const folder = join('runs', k === 1 ? stamp : `${stamp}-${k}`);
-    try {
-      mkdirSync(folder); // fails if another run took this name first
-      return folder;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
 }
 
 export const trainCommand: Command = {

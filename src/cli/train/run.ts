@@ -16,7 +16,8 @@ import { writeRunPictures } from './artifacts.js';
 
 export interface TrainingRun {
   model: Model;
-  out: string;
+  /** Run folder; default a new runs/<timestamp>, made when training starts. */
+  out?: string;
   verbose: 0 | 1 | 2;
   fit: { x: Tensor | BatchSequence; y: Tensor | null; args: FitArgs };
   test: { x: Tensor | BatchSequence; y: Tensor | null; labels: ArrayLike<number>; images: Tensor };
@@ -31,7 +32,8 @@ const write = (line = ''): void => { process.stdout.write(line + '\n'); };
 
 /** Runs the whole job; resolves to the process exit code (130 after Ctrl-C, like a shell). */
 export async function runTraining(run: TrainingRun): Promise<number> {
-  const out = resolve(run.out);
+  const folder = run.out ?? newRunFolder();
+  const out = resolve(folder);
   mkdirSync(out, { recursive: true });
   for (const line of run.intro) write(line);
   write();
@@ -60,7 +62,7 @@ export async function runTraining(run: TrainingRun): Promise<number> {
     history: history.history, yTrue: run.test.labels, yPred, classNames: run.classNames,
     images: run.test.images,
   });
-  write(`Saved in ${out}: model.h5, history.csv, logs/ (tensorboard --logdir ${join(run.out, 'logs')}), ` +
+  write(`Saved in ${out}: model.h5, history.csv, logs/ (tensorboard --logdir ${join(folder, 'logs')}), ` +
     `${pictures.join(', ')}`);
   return interrupted.happened ? 130 : 0;
 }
@@ -86,4 +88,19 @@ function stopOnCtrlC(model: Model): { happened: boolean; detach(): void } {
   };
   process.on('SIGINT', handler);
   return state;
+}
+
+/** runs/<date>T<time>, with -2, -3... when a run started in the same second already took it. */
+function newRunFolder(): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  mkdirSync('runs', { recursive: true });
+  for (let k = 1; ; k++) {
+    const folder = join('runs', k === 1 ? stamp : `${stamp}-${k}`);
+    try {
+      mkdirSync(folder); // fails if another run took this name first
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
