@@ -34,8 +34,9 @@ export function parseArgs(args: string[], spec: Record<string, OptionSpec>, comm
     }
     const s = spec[name];
     if (s === undefined) {
-      throw new ValueError(`convnet ${command}: unknown option '--${name}'; known options: ` +
-        `${Object.keys(spec).map((k) => `--${k}`).join(', ')}`);
+      const known = Object.keys(spec).map((k) => `--${k}`).join(', ');
+      throw new ValueError(`convnet ${command}: unknown option '--${name}'; ` +
+        (known === '' ? 'this command takes no options' : `known options: ${known}`));
     }
     if (s.type === 'boolean') {
       options[name] = !negated;
