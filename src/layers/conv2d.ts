@@ -8,10 +8,10 @@
  * layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] });
  */
 import { activationName, getActivation } from '../activations/activation.js';
-import { NotSupportedError, ValueError } from '../errors.js';
+import { NotSupportedError } from '../errors.js';
 import { conv2d } from '../ops/index.js';
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizer.js';
-import { convLength, pair, type Padding } from '../tensor/shape.js';
+import { convLength, pair, positiveInteger, type Padding } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
   getInitializer, type Initializer, type InitializerIdentifier,
@@ -57,11 +57,7 @@ export class Conv2D extends Layer {
 
   constructor(args: Conv2DArgs) {
     super(args);
-    if (!Number.isInteger(args.filters) || args.filters <= 0) {
-      throw new ValueError(`Conv2D '${this.name}': filters must be a positive integer, got ` +
-        `${args.filters === undefined ? 'nothing (the option is required)' : JSON.stringify(args.filters)}`);
-    }
-    this.filters = args.filters;
+    this.filters = positiveInteger(args.filters, `Conv2D '${this.name}': filters`);
     this.kernelSize = pair(args.kernelSize, `Conv2D '${this.name}' kernelSize`);
     this.strides = pair(args.strides ?? 1, `Conv2D '${this.name}' strides`);
     this.padding = checkPadding(args.padding ?? 'valid', 'Conv2D');

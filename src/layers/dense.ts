@@ -6,7 +6,7 @@
  * @example
  * const d = layers.dense({ units: 32, activation: 'relu', inputShape: [784] });
  */
-import { ValueError } from '../errors.js';
+import { positiveInteger } from '../tensor/shape.js';
 import { activationName, getActivation } from '../activations/activation.js';
 import { matmul, reshape } from '../ops/index.js';
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../regularizers/regularizer.js';
@@ -47,11 +47,7 @@ export class Dense extends Layer {
 
   constructor(args: DenseArgs) {
     super(args);
-    if (!Number.isInteger(args.units) || args.units <= 0) {
-      throw new ValueError(`Dense '${this.name}': units must be a positive integer, got ` +
-        `${args.units === undefined ? 'nothing (the option is required)' : JSON.stringify(args.units)}`);
-    }
-    this.units = args.units;
+    this.units = positiveInteger(args.units, `Dense '${this.name}': units`);
     this.activation = activationName(args.activation);
     this.useBias = args.useBias ?? true;
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');

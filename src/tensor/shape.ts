@@ -82,11 +82,23 @@ export function samePadBefore(n: number, f: number, s: number, d = 1): number {
   return Math.floor(total / 2);
 }
 
+/** How an option's value reads in an error message; undefined means it was left out. */
+function given(value: unknown): string {
+  return value === undefined ? 'nothing (the option is required)' : JSON.stringify(value);
+}
+
+/** Checks a required positive integer option (units, filters...) and returns it. */
+export function positiveInteger(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new ValueError(`${name} must be a positive integer, got ${given(value)}`);
+  }
+  return value;
+}
+
 /** Turns an int or pair option (kernelSize, strides...) into a pair. */
 export function pair(value: number | readonly number[], name: string): [number, number] {
   if (typeof value !== 'number' && !Array.isArray(value)) {
-    throw new ValueError(`${name} must be a positive integer or a pair of them, got ` +
-      `${value === undefined ? 'nothing (the option is required)' : JSON.stringify(value)}`);
+    throw new ValueError(`${name} must be a positive integer or a pair of them, got ${given(value)}`);
   }
   const p = typeof value === 'number' ? [value, value] : [...value];
   if (p.length !== 2 || !p.every((v) => Number.isInteger(v) && v > 0)) {
