@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { svgToPng } from '../plot/svg-to-png.js';
-import { writeFileAtomic } from '../plot/write-atomic.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { imageGrid } from '../utils/image.js';
 import { activationTiles, type LayerActivation } from './activation-tiles.js';
 import { escapeXml } from './grid-svg.js';
