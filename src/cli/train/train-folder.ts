@@ -29,20 +29,35 @@ const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
 const classFolders = (d: string): number =>
   readdirSync(d).filter((name) => !name.startsWith('.') && isDir(join(d, name))).length;
 
+/** Where the training images are, and the validation images if they sit apart. */
+interface FolderLayout {
+  trainDir: string;
+  /** null: the validation images are the first fraction of each class of trainDir. */
+  validationDir: string | null;
+}
+
+function folderLayout(dir: string, o: TrainOptions): FolderLayout {
+  const hasTrain = isDir(join(dir, 'train'));
+  const trainDir = hasTrain ? join(dir, 'train') : dir;
+  const validationDir = o.validationDir ?? (hasTrain && isDir(join(dir, 'validation'))
+    ? join(dir, 'validation') : null);
+  return { trainDir, validationDir };
+}
+
 export async function trainImageFolder(dir: string, o: TrainOptions): Promise<number> {
   setSeed(o.seed);
   const batchSize = o.batchSize ?? 20;
-  const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;
-  if (classFolders(trainDir) < 2) {
-    throw new ValueError(`convnet train: '${trainDir}' needs at least two class subfolders ` +
-      `(e.g. cats/ and dogs/), found ${classFolders(trainDir)}`);
+  const layout = folderLayout(dir, o);
+  const classCount = classFolders(layout.trainDir);
+  if (classCount < 2) {
+    throw new ValueError(`convnet train: '${layout.trainDir}' needs at least two class subfolders ` +
+      `(e.g. cats/ and dogs/), found ${classCount}`);
   }
-  const separateValidation = o.validationDir !== undefined || isDir(join(dir, 'validation'));
-  if (!separateValidation && o.validationSplit === 0) {
+  if (layout.validationDir === null && o.validationSplit === 0) {
     throw new ValueError(`convnet train: '${dir}' has no validation/ folder, so it needs a ` +
       `validation split above 0 (got --validation-split 0)`);
   }
-  const { train, validation, summary } = openFolders(dir, o, batchSize);
+  const { train, validation, summary } = openFolders(layout, o, batchSize, classCount);
   const classNames = Object.keys(train.classIndices)
     .sort((a, b) => train.classIndices[a]! - train.classIndices[b]!);
   const binary = classNames.length === 2;
@@ -62,25 +77,24 @@ export async function trainImageFolder(dir: string, o: TrainOptions): Promise<nu
   });
 }
 
-function openFolders(dir: string, o: TrainOptions, batchSize: number):
+function openFolders(layout: FolderLayout, o: TrainOptions, batchSize: number, classCount: number):
   { train: DirectoryIterator; validation: DirectoryIterator; summary: string[] } {
-  const common = { targetSize: [o.size, o.size] as [number, number], batchSize, seed: o.seed,
-    classMode: undefined as undefined, interpolation: 'bilinear' as const };
+  const split = layout.validationDir === null ? o.validationSplit : undefined;
+  const common = {
+    targetSize: [o.size, o.size] as [number, number], batchSize, seed: o.seed,
+    interpolation: 'bilinear' as const,
+    classMode: classCount === 2 ? 'binary' as const : 'categorical' as const,
+  };
   const rescale = 1 / 255;
   const augmenting = new ImageDataGenerator({ rescale, ...(o.augment ? AUGMENTATION : {}),
-    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit });
-  const plain = new ImageDataGenerator({ rescale,
-    validationSplit: isDir(join(dir, 'train')) ? undefined : o.validationSplit });
-  const mode = (n: number): 'binary' | 'categorical' => (n === 2 ? 'binary' : 'categorical');
+    validationSplit: split });
+  const plain = new ImageDataGenerator({ rescale, validationSplit: split });
 
-  const trainDir = isDir(join(dir, 'train')) ? join(dir, 'train') : dir;
-  const classMode = mode(classFolders(trainDir));
-  const train = augmenting.flowFromDirectory(trainDir, { ...common, classMode,
-    subset: trainDir === dir ? 'training' : undefined });
-  const validationDir = o.validationDir ?? (isDir(join(dir, 'validation')) ? join(dir, 'validation') : null);
-  const validation = validationDir !== null
-    ? plain.flowFromDirectory(validationDir, { ...common, classMode, shuffle: false })
-    : plain.flowFromDirectory(dir, { ...common, classMode, shuffle: false, subset: 'validation' });
+  const train = augmenting.flowFromDirectory(layout.trainDir, { ...common,
+    subset: split === undefined ? undefined : 'training' });
+  const validation = layout.validationDir !== null
+    ? plain.flowFromDirectory(layout.validationDir, { ...common, shuffle: false })
+    : plain.flowFromDirectory(layout.trainDir, { ...common, shuffle: false, subset: 'validation' });
   return {
     train, validation,
     summary: [`Training: ${train.summary}`, `Validation: ${validation.summary}`],
