@@ -163,19 +163,25 @@ export function conv2dBackpropInputImages(dy: usize, packedWT: usize, dx: usize,
 }
 
 /**
- * dw [K, outC] (=|+=) im2col(x)ᵀ · dy over im2col rows m0..m1. scratch holds
- * CHUNK_FILTER * K floats, packed CHUNK_FILTER * outC rounded up to 16.
+ * dw [K, outC] = im2col(x)ᵀ · dy, summed by fixed slices of `sliceRows` im2col rows so that the
+ * result does not depend on which thread ran which slice. Every slice in m0..m1 (m0 a multiple
+ * of sliceRows) gets its own sum: slice 0 in dw, slice s > 0 in partials + (s - 1) * K * outC
+ * floats; the caller adds them up in slice order. scratch holds CHUNK_FILTER * K floats, packed
+ * CHUNK_FILTER * outC rounded up to 16.
  */
-export function conv2dBackpropFilterRows(x: usize, dy: usize, dw: usize, g: usize, m0: i32,
-  m1: i32, scratch: usize, packed: usize, accumulate: i32): void {
+export function conv2dBackpropFilterSlices(x: usize, dy: usize, dw: usize, partials: usize,
+  g: usize, m0: i32, m1: i32, scratch: usize, packed: usize, sliceRows: i32): void {
   const K = im2colWidth(g), N = geo(g, OUT_C);
   const panels = (N + NR - 1) / NR;
-  if (m1 <= m0 && accumulate == 0) memory.fill(dw, 0, <usize>K * <usize>N << 2);
-  for (let r = m0; r < m1; r += CHUNK_FILTER) {
-    const rows = min(CHUNK_FILTER, m1 - r);
-    im2colRows(x, g, r, r + rows, scratch);
-    packB(dy + ((<usize>r * <usize>N) << 2), N, 1, rows, N, packed, 0, panels);
-    const add = accumulate != 0 || r > m0 ? 1 : 0;
-    gemmRows(scratch, 1, K, 0, K, rows, packed, N, 0, panels, dw, N, 0, 0, add);
+  const sliceBytes = <usize>K * <usize>N << 2;
+  for (let s0 = m0; s0 < m1; s0 += sliceRows) {
+    const s1 = min(m1, s0 + sliceRows), slice = s0 / sliceRows;
+    const out = slice == 0 ? dw : partials + <usize>(slice - 1) * sliceBytes;
+    for (let r = s0; r < s1; r += CHUNK_FILTER) {
+      const rows = min(CHUNK_FILTER, s1 - r);
+      im2colRows(x, g, r, r + rows, scratch);
+      packB(dy + ((<usize>r * <usize>N) << 2), N, 1, rows, N, packed, 0, panels);
+      gemmRows(scratch, 1, K, 0, K, rows, packed, N, 0, panels, out, N, 0, 0, r > s0 ? 1 : 0);
+    }
   }
 }

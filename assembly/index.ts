@@ -4,7 +4,7 @@
 export { packB, gemmRows, matmulBatch } from './gemm';
 export {
   im2colRows, col2imRows, addRun, conv2dRows, conv2dBackpropInputImages,
-  conv2dBackpropFilterRows,
+  conv2dBackpropFilterSlices,
 } from './conv';
 export { maxPool2dRows, maxPool2dBackprop, avgPool2dRows, avgPool2dBackpropImages } from './pool';
 export { unary, binary, biasAddRows, reduceMiddle } from './elementwise';

@@ -102,3 +102,33 @@ for (const threads of [1, 2]) {
     });
   });
 }
+
+describe('wasm conv2d filter gradient', () => {
+  it('gives the same bits on one thread and on two, call after call', async () => {
+    // The lecture ConvNet's three layers at batch 64: 16, 16 and 3 slices of rows.
+    const lecture: Spec[] = [
+      { batch: 64, h: 28, w: 28, c: 1, f: 32, k: [3, 3] },
+      { batch: 64, h: 13, w: 13, c: 32, f: 64, k: [3, 3] },
+      { batch: 64, h: 5, w: 5, c: 64, f: 64, k: [3, 3] },
+    ];
+    for (const [i, p] of lecture.entries()) {
+      const g = geometry(p), { x, dy } = inputs(g, 60 + i);
+      const size = g.kernelHeight * g.kernelWidth * g.inChannels * g.outChannels;
+      const dw = heapZeros(size);
+      await useThreads(1);
+      conv2dBackpropFilter(x, dy, dw, g);
+      const once = Uint32Array.from(new Uint32Array(dw.buffer, dw.byteOffset, size));
+      await useThreads(2);
+      for (let run = 0; run < 5; run++) {
+        dw.fill(0);
+        conv2dBackpropFilter(x, dy, dw, g);
+        const bits = new Uint32Array(dw.buffer, dw.byteOffset, size);
+        const at = bits.findIndex((b, j) => b !== once[j]);
+        if (at >= 0) {
+          throw new Error(`${JSON.stringify(p)}, run ${run}: element ${at} is ` +
+            `${dw[at]} on two threads, ${new Float32Array(once.buffer)[at]} on one`);
+        }
+      }
+    }
+  });
+});

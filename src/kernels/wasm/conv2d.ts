@@ -1,7 +1,7 @@
 // 2-D convolution and its gradients on the WebAssembly kernels (assembly/conv.ts).
 // x [n,h,w,cIn] · w [kh,kw,cIn,cOut] -> y [n,oh,ow,cOut]; im2col chunks feed the GEMM.
 import type { Conv2DGeometry } from '../backend.js';
-import { heapF32, intBlock, Operands, scratch } from './memory.js';
+import { intBlock, Operands, scratch } from './memory.js';
 import { kernels, threads } from './runtime.js';
 import { chunkSize, threadsFor } from './split.js';
 import { runChunked } from './thread-pool.js';
@@ -84,7 +84,15 @@ export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float
 }
 
 /**
- * dw = im2col(x)ᵀ · dy; each thread sums its rows into its own copy, added up at the end.
+ * Slices the filter gradient's rows are summed in: at most this many, so that adding them up
+ * stays cheap beside the product itself.
+ */
+const MAX_FILTER_SLICES = 16;
+
+/**
+ * dw = im2col(x)ᵀ · dy. The rows are cut into slices that depend on the geometry alone; each
+ * slice is summed on its own and the slices are added up in order, so the gradient is the same
+ * bits whichever thread took which slice and however many threads there are.
  *
  * @example
  * conv2dBackpropFilter(x.f32, dy.f32, dw.f32, g);
@@ -92,20 +100,23 @@ export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, dx: Float
 export function conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array,
   g: Conv2DGeometry): void {
   const K = depth(g), N = g.outChannels, M = rowsOf(g);
+  if (M === 0) {
+    dw.fill(0);
+    return;
+  }
   const ops = new Operands();
   const px = ops.input(x), pdy = ops.input(dy), pdw = ops.output(dw);
   const geo = geometryBlock(g);
   const k = kernels();
 
+  const slices = Math.min(MAX_FILTER_SLICES, Math.ceil(M / CHUNK_FILTER));
+  const sliceRows = Math.ceil(M / slices / CHUNK_FILTER) * CHUNK_FILTER;
+  const count = Math.ceil(M / sliceRows);
+  const partials = scratch('conv:dw', Math.max(1, count - 1) * K * N * 4);
   const t = threadsFor(2 * M * N * K, threads());
-  // Thread i sums into its own partial (the caller into dw); all start at zero.
-  const partials = Array.from({ length: t }, (_, i) =>
-    (i === 0 ? pdw : scratch(`conv:dw:${i}`, K * N * 4)));
-  for (const p of partials) heapF32(p, K * N).fill(0);
-  runChunked(k, { name: 'conv2dBackpropFilterRows', at: 4, total: M,
-    chunk: chunkSize(M, t, CHUNK_FILTER),
-    args: (i) => [px, pdy, partials[i]!, geo, 0, 0, scratch(`im2col:${i}`, CHUNK_FILTER * K * 4),
-      scratch(`pack:${i}`, CHUNK_FILTER * padded(N) * 4), 1] }, t);
-  for (let i = 1; i < partials.length; i++) k.addRun(pdw, partials[i]!, K * N);
+  runChunked(k, { name: 'conv2dBackpropFilterSlices', at: 5, total: M, chunk: sliceRows,
+    args: (i) => [px, pdy, pdw, partials, geo, 0, 0, scratch(`im2col:${i}`, CHUNK_FILTER * K * 4),
+      scratch(`pack:${i}`, CHUNK_FILTER * padded(N) * 4), sliceRows] }, t);
+  for (let s = 1; s < count; s++) k.addRun(pdw, partials + (s - 1) * K * N * 4, K * N);
   ops.done();
 }

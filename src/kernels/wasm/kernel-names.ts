@@ -5,7 +5,7 @@
 export const KERNEL_NAMES = [
   'packB', 'gemmRows', 'matmulBatch',
   'im2colRows', 'col2imRows', 'addRun', 'conv2dRows', 'conv2dBackpropInputImages',
-  'conv2dBackpropFilterRows',
+  'conv2dBackpropFilterSlices',
   'maxPool2dRows', 'maxPool2dBackprop', 'avgPool2dRows', 'avgPool2dBackpropImages',
   'unary', 'binary', 'biasAddRows', 'reduceMiddle', 'softmaxRows',
 ] as const;
