@@ -62,6 +62,9 @@ export class ReduceLROnPlateau extends Callback {
   }
 
   override onTrainBegin(): void {
+    // Setting the rate to itself fails at once, with the reason, when a schedule drives it,
+    // rather than epochs later at the first plateau.
+    if (this.model !== null) this.model.learningRate = this.model.learningRate;
     this.wait = 0;
     this.cooldownCounter = 0;
     this.best = this.initialBest();

@@ -6,9 +6,11 @@
  * new Adadelta({ learningRate: 1 });
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface AdadeltaArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   rho?: number;
   epsilon?: number;
 }

@@ -6,9 +6,11 @@
  * new Adagrad({ learningRate: 0.01 });
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface AdagradArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   initialAccumulatorValue?: number;
   epsilon?: number;
 }

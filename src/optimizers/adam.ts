@@ -7,9 +7,11 @@
  * new Adam({ learningRate: 1e-3 });   // beta1 0.9, beta2 0.999, epsilon 1e-7
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface AdamArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   beta1?: number;
   beta2?: number;
   epsilon?: number;

@@ -6,9 +6,11 @@
  * new Adamax({ learningRate: 2e-3 });
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface AdamaxArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   beta1?: number;
   beta2?: number;
   epsilon?: number;

@@ -14,8 +14,10 @@ import { Nadam } from './nadam.js';
 import { Optimizer, type OptimizerConfig } from './optimizer.js';
 import { RMSprop } from './rmsprop.js';
 import { SGD } from './sgd.js';
+import * as schedules from './schedules.js';
+import { LearningRateSchedule, scheduleFromConfig, type ScheduleConfig } from './schedules.js';
 
-export { Optimizer, SGD, RMSprop, Adam, Adagrad, Adadelta, Adamax, Nadam };
+export { Optimizer, SGD, RMSprop, Adam, Adagrad, Adadelta, Adamax, Nadam, schedules, LearningRateSchedule };
 export type { GradientPair, OptimizerConfig, Trainable } from './optimizer.js';
 export type { SGDArgs } from './sgd.js';
 export type { RMSpropArgs } from './rmsprop.js';
@@ -32,7 +34,14 @@ const n = (c: Record<string, unknown>, ...keys: string[]): number | undefined =>
 };
 const b = (c: Record<string, unknown>, key: string): boolean | undefined =>
   (typeof c[key] === 'boolean' ? c[key] as boolean : undefined);
-const lr = (c: Record<string, unknown>): number | undefined => n(c, 'learning_rate', 'lr', 'learningRate');
+/** A saved learning rate: a number, or a schedule's {class_name, config} (never code). */
+const lr = (c: Record<string, unknown>): number | LearningRateSchedule | undefined => {
+  const saved = c.learning_rate ?? c.lr ?? c.learningRate;
+  if (saved !== null && typeof saved === 'object' && 'class_name' in saved) {
+    return scheduleFromConfig(saved as ScheduleConfig);
+  }
+  return n(c, 'learning_rate', 'lr', 'learningRate');
+};
 
 const FACTORIES: Record<string, Factory> = {
   sgd: (c) => new SGD({ learningRate: lr(c), momentum: n(c, 'momentum'), nesterov: b(c, 'nesterov') }),

@@ -6,9 +6,11 @@
  * new Nadam({ learningRate: 1e-3 });
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface NadamArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   beta1?: number;
   beta2?: number;
   epsilon?: number;

@@ -10,10 +10,13 @@
  * @example
  * const opt = new Adam({ learningRate: 1e-3 });
  * opt.applyGradients([{ variable: { name: 'dense/kernel:0', value: kernel }, grad }]);
- * opt.learningRate = 1e-4;   // schedulers change it between steps
+ * opt.learningRate = 1e-4;   // callbacks change it between steps
+ * new SGD({ learningRate: new schedules.ExponentialDecay({ initialLearningRate: 0.1,
+ *   decaySteps: 1000, decayRate: 0.9 }) });   // or it follows a schedule
  */
 import { ValueError } from '../errors.js';
 import { Tensor, keep, scalar, zeros } from '../tensor/tensor.js';
+import { LearningRateSchedule } from './schedules.js';
 
 /** What an optimizer updates: a weight's name and its tensor. */
 export interface Trainable {
@@ -38,14 +41,35 @@ interface Tracked {
 
 export abstract class Optimizer {
   abstract readonly className: string;
-  learningRate: number;
   /** Number of steps applied so far. */
   iterations = 0;
+  /** The schedule the learning rate follows, or null when it is a plain number. */
+  readonly schedule: LearningRateSchedule | null;
+  private rate: number;
   private readonly tracked = new Map<Tensor, Tracked>();
 
-  constructor(learningRate: number) {
-    if (!(learningRate >= 0)) throw new ValueError(`learningRate must be >= 0, got ${learningRate}`);
-    this.learningRate = learningRate;
+  constructor(learningRate: number | LearningRateSchedule) {
+    if (learningRate instanceof LearningRateSchedule) {
+      this.schedule = learningRate;
+      this.rate = NaN;
+    } else {
+      this.schedule = null;
+      this.rate = checkedRate(learningRate);
+    }
+  }
+
+  /** The rate the next step uses: the schedule's value at the current step count, if any. */
+  get learningRate(): number {
+    return this.schedule === null ? this.rate : this.schedule.call(this.iterations);
+  }
+
+  set learningRate(value: number) {
+    if (this.schedule !== null) {
+      throw new ValueError(`${this.className}: the learning rate follows a ` +
+        `${this.schedule.className} schedule and cannot be set; build the optimizer with a ` +
+        `number as learningRate to change it from a callback`);
+    }
+    this.rate = checkedRate(value);
   }
 
   /** Names of this optimizer's slots per weight, in storage order ('m', 'v'). */
@@ -65,6 +89,7 @@ export abstract class Optimizer {
   /** Applies one step: every weight is updated in place. */
   applyGradients(pairs: readonly GradientPair[]): void {
     const t = this.iterations + 1;
+    checkedRate(this.learningRate); // a schedule's value, checked once per step
     this.beginStep(t);
     for (const { variable, grad } of pairs) {
       if (grad.size !== variable.value.size) {
@@ -145,10 +170,17 @@ export abstract class Optimizer {
   /** The Keras config (snake_case), as saved in training_config. */
   getConfig(): OptimizerConfig {
     return { class_name: this.className, config: { name: this.className,
-      learning_rate: this.learningRate, is_legacy_optimizer: false, ...this.ownConfig() } };
+      learning_rate: this.schedule?.serialize() ?? this.rate, is_legacy_optimizer: false, ...this.ownConfig() } };
   }
 
   protected abstract ownConfig(): Record<string, unknown>;
+}
+
+function checkedRate(rate: number): number {
+  if (!(rate >= 0) || !Number.isFinite(rate)) {
+    throw new ValueError(`learningRate must be a finite number >= 0, got ${rate}`);
+  }
+  return rate;
 }
 
 function cloneOf(t: Tensor): Tensor {

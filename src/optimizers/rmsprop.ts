@@ -7,9 +7,11 @@
  * new RMSprop({ learningRate: 1e-3 });   // rho 0.9, epsilon 1e-7
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface RMSpropArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   rho?: number;
   momentum?: number;
   epsilon?: number;

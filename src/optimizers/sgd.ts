@@ -7,9 +7,11 @@
  * new SGD({ learningRate: 0.01, momentum: 0.9, nesterov: true });
  */
 import { Optimizer } from './optimizer.js';
+import type { LearningRateSchedule } from './schedules.js';
 
 export interface SGDArgs {
-  learningRate?: number;
+  /** A fixed rate or a schedule from `schedules`. */
+  learningRate?: number | LearningRateSchedule;
   momentum?: number;
   nesterov?: boolean;
 }
