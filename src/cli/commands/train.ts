@@ -10,7 +10,7 @@ import { numberOption, parseArgs, wholeNumber, type OptionSpec } from '../args.j
 import type { Command } from '../command.js';
 import { trainImageFolder } from '../train/train-folder.js';
 import { trainMnist } from '../train/train-mnist.js';
-import type { MnistModelName } from '../train/lecture-models.js';
+import type { MnistModelName, RateSchedule } from '../train/lecture-models.js';
 
 const OPTIONS: Record<string, OptionSpec> = {
   model: { type: 'string', default: 'cnn' },
@@ -26,6 +26,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   augment: { type: 'boolean', default: true },
   threads: { type: 'string' },
   'learning-rate': { type: 'string' },
+  'lr-schedule': { type: 'string', default: 'constant' },
 };
 
 export interface TrainOptions {
@@ -43,6 +44,7 @@ export interface TrainOptions {
   augment: boolean;
   threads?: number;
   learningRate?: number;
+  lrSchedule: RateSchedule;
 }
 
 const USAGE = `Usage: convnet train mnist [options]
@@ -69,6 +71,8 @@ Options:
   --size N              image side for DIR, 46 to 1024 (default 150, as in the lecture)
   --no-augment          DIR: no rotation/shift/shear/zoom/flip augmentation
   --learning-rate F     RMSprop learning rate (default 0.001; 0.0001 for DIR)
+  --lr-schedule S       constant (default) or cosine: lowered along half a cosine to 0
+                        by the last step
   --threads N           kernel threads (default: all cores)
   --out DIR             run folder (default runs/<timestamp>)
   --verbose 0|1|2       0 silent, 1 progress bar (default), 2 one line per epoch
@@ -88,6 +92,10 @@ function parseTrainOptions(args: string[]): { target: string; options: TrainOpti
   const optional = (name: string, [check, expected]: [(n: number) => boolean, string]):
     number | undefined => (o[name] === undefined ? undefined : numberOption(o[name], name, 0, check, expected));
   const target = positional[0]!;
+  const lrSchedule = String(o['lr-schedule']);
+  if (lrSchedule !== 'constant' && lrSchedule !== 'cosine') {
+    throw new ValueError(`option '--lr-schedule': expected constant or cosine, got '${lrSchedule}'`);
+  }
   if (target === 'mnist' && o['validation-dir'] !== undefined) {
     throw new ValueError(`option '--validation-dir' is for image folders; MNIST takes its ` +
       `validation set from the end of the training images (--validation-split)`);
@@ -113,6 +121,7 @@ function parseTrainOptions(args: string[]): { target: string; options: TrainOpti
       augment: o.augment !== false,
       threads: optional('threads', wholeNumber(1, 64)),
       learningRate: optional('learning-rate', [(n) => n > 0, 'a number above 0']),
+      lrSchedule,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import * as layers from '../../layers/index.js';
 import { sequential, type Sequential } from '../../models/index.js';
+import { RMSprop, schedules } from '../../optimizers/index.js';
 
 export type MnistModelName = 'cnn' | 'mlp' | 'dense';
 
@@ -80,4 +81,24 @@ export function imageConvNet(size: number, channels: number, classes: number): S
     binary ? layers.dense({ units: 1, activation: 'sigmoid' })
       : layers.dense({ units: classes, activation: 'softmax' }),
   ], { name: 'image_convnet' });
+}
+
+/** How the learning rate moves during a run: held (the lecture) or along a cosine to zero. */
+export type RateSchedule = 'constant' | 'cosine';
+
+/**
+ * RMSprop at `rate`, held or lowered along half a cosine to zero over the run's `steps`.
+ *
+ * @example
+ * rmsprop(1e-3, 'cosine', 5 * 844); // 1e-3 at the start, 5e-4 half way, 0 at the end
+ */
+export function rmsprop(rate: number, schedule: RateSchedule, steps: number): RMSprop {
+  if (schedule === 'constant') return new RMSprop({ learningRate: rate });
+  return new RMSprop({ learningRate: new schedules.CosineDecay({ initialLearningRate: rate,
+    decaySteps: Math.max(1, steps) }) });
+}
+
+/** "lr 0.001" or "lr 0.001 cosine to 0", for the run's opening lines. */
+export function describeRate(rate: number, schedule: RateSchedule): string {
+  return `lr ${rate}${schedule === 'cosine' ? ' cosine to 0' : ''}`;
 }

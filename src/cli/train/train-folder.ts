@@ -7,14 +7,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Batch, BatchSequence } from '../../data/sequence.js';
 import { ValueError } from '../../errors.js';
-import { RMSprop } from '../../optimizers/index.js';
 import { concat } from '../../ops/concat.js';
 import { ImageDataGenerator } from '../../preprocessing/image/image-data-generator.js';
 import type { DirectoryIterator } from '../../preprocessing/image/directory-iterator.js';
 import { setSeed } from '../../tensor/random.js';
 import { scope, type Tensor } from '../../tensor/tensor.js';
 import type { TrainOptions } from '../commands/train.js';
-import { imageConvNet } from './lecture-models.js';
+import { describeRate, imageConvNet, rmsprop } from './lecture-models.js';
 import { runTraining } from './run.js';
 
 /** The lecture's augmentation for cats vs dogs. */
@@ -62,16 +61,17 @@ export async function trainImageFolder(dir: string, o: TrainOptions): Promise<nu
     .sort((a, b) => train.classIndices[a]! - train.classIndices[b]!);
   const binary = classNames.length === 2;
   const model = imageConvNet(o.size, 3, classNames.length);
+  const epochs = o.epochs ?? 30, rate = o.learningRate ?? 1e-4;
   model.compile({
-    optimizer: new RMSprop({ learningRate: o.learningRate ?? 1e-4 }),
+    optimizer: rmsprop(rate, o.lrSchedule, epochs * train.length),
     loss: binary ? 'binary_crossentropy' : 'categorical_crossentropy',
     metrics: ['accuracy'],
   });
-  const epochs = o.epochs ?? 30;
   return runTraining({
     model, out: o.out, verbose: o.verbose, classNames, testName: 'validation',
     intro: [...summary, `${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, ${o.size}x${o.size} RGB, ` +
-      `augmentation ${o.augment ? 'on' : 'off'}, RMSprop, seed ${o.seed}`],
+      `augmentation ${o.augment ? 'on' : 'off'}, RMSprop ${describeRate(rate, o.lrSchedule)}, ` +
+      `seed ${o.seed}`],
     fit: { x: train, y: null, args: { epochs, validationData: validation } },
     test: { x: validation, y: null, labels: validation.classes, images: await firstImages(validation, 100) },
   });

@@ -1,10 +1,9 @@
 /** `convnet train mnist`: a lecture MNIST network on the real MNIST data shipped offline. */
 import { loadRaw, type RawSplit } from '../../datasets/mnist.js';
-import { RMSprop } from '../../optimizers/index.js';
 import { setSeed } from '../../tensor/random.js';
 import { Tensor } from '../../tensor/tensor.js';
 import type { TrainOptions } from '../commands/train.js';
-import { MNIST_RECIPES, type LectureRecipe } from './lecture-models.js';
+import { describeRate, MNIST_RECIPES, rmsprop, type LectureRecipe } from './lecture-models.js';
 import { runTraining } from './run.js';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -45,24 +44,26 @@ export async function trainMnist(o: TrainOptions): Promise<number> {
   const nTest = Math.min(o.limit ?? test.count, test.count);
   const xTest = images(test, nTest, 'image');
 
-  const model = recipe.build();
-  model.compile({
-    optimizer: new RMSprop({ learningRate: o.learningRate ?? 0.001 }),
-    loss: recipe.loss,
-    metrics: ['accuracy'],
-  });
   const epochs = o.epochs ?? recipe.epochs;
   const batchSize = o.batchSize ?? recipe.batchSize;
   // The last fraction is the validation set, as fit's validationSplit takes it; built apart
   // here so that the training images are not held twice (once whole, once split).
   const validation = n - Math.floor(n * (1 - o.validationSplit));
   const nTrain = n - validation;
+  const rate = o.learningRate ?? 0.001;
+  const model = recipe.build();
+  model.compile({
+    optimizer: rmsprop(rate, o.lrSchedule, epochs * Math.ceil(nTrain / batchSize)),
+    loss: recipe.loss,
+    metrics: ['accuracy'],
+  });
   return runTraining({
     model, out: o.out, verbose: o.verbose, classNames: DIGITS,
     intro: [
       `MNIST: ${nTrain} training, ${validation} validation (the last ` +
         `${Math.round(o.validationSplit * 100)}%), ${nTest} test images`,
-      `Model '${o.model}': ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, RMSprop, ${recipe.loss}, seed ${o.seed}`,
+      `Model '${o.model}': ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, ` +
+        `RMSprop ${describeRate(rate, o.lrSchedule)}, ${recipe.loss}, seed ${o.seed}`,
     ],
     fit: {
       x: images(train, nTrain, recipe.input), y: labels(train, nTrain, recipe.labels),

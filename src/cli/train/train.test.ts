@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { readKerasH5 } from '../../io/h5/read-keras-h5.js';
 
 const cli = fileURLToPath(new URL('../main.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'convnet-train-'));
@@ -78,14 +79,21 @@ describe('convnet train DIR', () => {
     }
     const out = join(work, 'shapes-run');
     const run = convnet(['train', data, '--size', '48', '--epochs', '2', '--batch-size', '8',
-      '--validation-split', '0.25', '--out', out, '--verbose', '0']);
+      '--validation-split', '0.25', '--lr-schedule', 'cosine', '--out', out, '--verbose', '0']);
     assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /RMSprop lr 0\.0001 cosine to 0, seed 42/);
     assert.match(run.stdout, /Training: Found 18 images belonging to 2 classes\./);
     assert.match(run.stdout, /Validation: Found 6 images belonging to 2 classes\./);
     assert.match(run.stdout, /dense_1 \(Dense\)\s+\(None, 1\)\s+513/);
     for (const f of ['model.h5', 'history.csv', 'curves.png', 'confusion.png', 'samples.png']) {
       assert.ok(readdirSync(out).includes(f), `${f} missing`);
     }
+    // 18 training images in batches of 8 make 3 steps an epoch: the cosine spans 6 steps.
+    const saved = await readKerasH5(join(out, 'model.h5'));
+    const optimizer = saved.trainingConfig?.optimizer_config as { config: Record<string, unknown> };
+    assert.deepEqual(optimizer.config.learning_rate, { class_name: 'CosineDecay', config: {
+      initial_learning_rate: 1e-4, decay_steps: 6, alpha: 0, name: null, warmup_target: null,
+      warmup_steps: 0 } });
   });
 
   it('names what is wrong when the folder has no class subfolders', () => {
@@ -102,6 +110,12 @@ describe('convnet train options', () => {
     const run = convnet(['train', 'mnist', '--model', 'resnet']);
     assert.equal(run.status, 1);
     assert.match(run.stderr, /expected cnn, mlp or dense, got 'resnet'/);
+  });
+
+  it('rejects an unknown learning-rate schedule and names the known ones', () => {
+    const run = convnet(['train', 'mnist', '--lr-schedule', 'step']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /option '--lr-schedule': expected constant or cosine, got 'step'/);
   });
 
   it('rejects an unknown option by name', () => {
