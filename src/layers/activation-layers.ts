@@ -11,7 +11,7 @@ import { NotSupportedError } from '../errors.js';
 import { relu, softmax } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
-import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
+import { Layer, type LayerArgs, type LayerConfig, ownOptions } from './layer.js';
 
 function single(inputs: Tensor | Tensor[]): Tensor {
   return Array.isArray(inputs) ? inputs[0]! : inputs;
@@ -23,6 +23,7 @@ export interface ActivationArgs extends LayerArgs {
 
 export class Activation extends Layer {
   static override readonly className = 'Activation';
+  static override readonly options = ownOptions<ActivationArgs>()(['activation']);
   readonly activation: string;
 
   constructor(args: ActivationArgs) {
@@ -39,7 +40,7 @@ export class Activation extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Activation {
-    return new Activation(argsFromConfig('Activation', config) as unknown as ActivationArgs);
+    return new Activation(argsFromConfig(Activation, config) as unknown as ActivationArgs);
   }
 }
 
@@ -51,6 +52,7 @@ export interface ReLUArgs extends LayerArgs {
 
 export class ReLU extends Layer {
   static override readonly className = 'ReLU';
+  static override readonly options = ownOptions<ReLUArgs>()(['maxValue', 'negativeSlope', 'threshold']);
 
   constructor(args: ReLUArgs = {}) {
     super(args);
@@ -71,7 +73,7 @@ export class ReLU extends Layer {
   }
 
   static fromConfig(config: LayerConfig): ReLU {
-    return new ReLU(argsFromConfig('ReLU', config) as ReLUArgs);
+    return new ReLU(argsFromConfig(ReLU, config) as ReLUArgs);
   }
 }
 
@@ -82,6 +84,7 @@ export interface SoftmaxArgs extends LayerArgs {
 
 export class Softmax extends Layer {
   static override readonly className = 'Softmax';
+  static override readonly options = ownOptions<SoftmaxArgs>()(['axis']);
   readonly axis: number;
 
   constructor(args: SoftmaxArgs = {}) {
@@ -100,6 +103,6 @@ export class Softmax extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Softmax {
-    return new Softmax(argsFromConfig('Softmax', config) as SoftmaxArgs);
+    return new Softmax(argsFromConfig(Softmax, config) as SoftmaxArgs);
   }
 }

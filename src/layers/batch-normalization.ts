@@ -21,9 +21,7 @@ import {
   getInitializer, type Initializer, type InitializerIdentifier,
 } from '../initializers/index.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import {
-  Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
-} from './layer.js';
+import { type CallContext, Layer, type LayerArgs, type LayerConfig, type LayerVariable, ownOptions, serializeRegularizer } from './layer.js';
 import type { SymbolicShape } from './symbolic-tensor.js';
 
 export interface BatchNormalizationArgs extends LayerArgs {
@@ -43,6 +41,9 @@ export interface BatchNormalizationArgs extends LayerArgs {
 
 export class BatchNormalization extends Layer {
   static override readonly className = 'BatchNormalization';
+  static override readonly options = ownOptions<BatchNormalizationArgs>()(['axis', 'momentum',
+    'epsilon', 'center', 'scale', 'betaInitializer', 'gammaInitializer', 'movingMeanInitializer',
+    'movingVarianceInitializer', 'betaRegularizer', 'gammaRegularizer']);
   readonly axis: number | number[];
   readonly momentum: number;
   readonly epsilon: number;
@@ -158,6 +159,6 @@ export class BatchNormalization extends Layer {
   }
 
   static fromConfig(config: LayerConfig): BatchNormalization {
-    return new BatchNormalization(argsFromConfig('BatchNormalization', config) as BatchNormalizationArgs);
+    return new BatchNormalization(argsFromConfig(BatchNormalization, config) as BatchNormalizationArgs);
   }
 }

@@ -3,10 +3,17 @@
  * snake_case Keras config back into the camelCase options our constructors take.
  *
  * @example
- * argsFromConfig({ kernel_size: [3, 3], use_bias: true }); // { kernelSize: [3, 3], useBias: true }
+ * argsFromConfig(Conv2D, { kernel_size: [3, 3], use_bias: true }); // { kernelSize: [3, 3], useBias: true }
  */
 import { NotSupportedError } from '../errors.js';
 import type { Initializer, SerializedInitializer } from '../initializers/index.js';
+import { LAYER_OPTIONS } from './layer.js';
+
+/** What argsFromConfig needs of a layer class. */
+interface LayerClass {
+  readonly className: string;
+  readonly options: readonly string[] | undefined;
+}
 
 /** An initializer as Keras writes it into a layer config: { class_name, config }. */
 export function serializeInitializer(init: Initializer): SerializedInitializer {
@@ -21,9 +28,14 @@ const DEFAULTS: Record<string, unknown> = {
   adjustment: null, fused: null, renorm_clipping: null, renorm_momentum: 0.99,
 };
 
-/** snake_case config -> camelCase constructor options; non-default unsupported keys throw. */
-export function argsFromConfig(className: string, config: Record<string, unknown>):
+/**
+ * snake_case config -> camelCase constructor options; non-default unsupported keys throw.
+ * Keys the layer does not take are left out: files from newer Keras versions carry extras.
+ */
+export function argsFromConfig(layer: LayerClass, config: Record<string, unknown>):
   Record<string, unknown> {
+  const className = layer.className;
+  const known = layer.options === undefined ? null : new Set([...layer.options, ...LAYER_OPTIONS]);
   const args: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     if (key in DEFAULTS) {
@@ -33,7 +45,8 @@ export function argsFromConfig(className: string, config: Record<string, unknown
       }
       continue;
     }
-    args[key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = value;
+    const name = key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    if (known === null || known.has(name)) args[name] = value;
   }
   return args;
 }

@@ -18,9 +18,7 @@ import {
 } from '../initializers/index.js';
 import { biasAdd } from './bias-add.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import {
-  Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
-} from './layer.js';
+import { type CallContext, Layer, type LayerArgs, type LayerConfig, type LayerVariable, ownOptions, serializeRegularizer } from './layer.js';
 import type { SymbolicShape } from './symbolic-tensor.js';
 
 export interface Conv2DArgs extends LayerArgs {
@@ -40,6 +38,9 @@ export interface Conv2DArgs extends LayerArgs {
 
 export class Conv2D extends Layer {
   static override readonly className = 'Conv2D';
+  static override readonly options = ownOptions<Conv2DArgs>()(['filters', 'kernelSize', 'strides',
+    'padding', 'dilationRate', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer',
+    'kernelRegularizer', 'biasRegularizer', 'activityRegularizer']);
   readonly filters: number;
   readonly kernelSize: [number, number];
   readonly strides: [number, number];
@@ -132,7 +133,7 @@ export class Conv2D extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Conv2D {
-    return new Conv2D(argsFromConfig('Conv2D', config) as unknown as Conv2DArgs);
+    return new Conv2D(argsFromConfig(Conv2D, config) as unknown as Conv2DArgs);
   }
 }
 

@@ -16,9 +16,7 @@ import {
 } from '../initializers/index.js';
 import { biasAdd } from './bias-add.js';
 import { argsFromConfig, serializeInitializer } from './config-utils.js';
-import {
-  Layer, serializeRegularizer, type CallContext, type LayerArgs, type LayerConfig, type LayerVariable,
-} from './layer.js';
+import { type CallContext, Layer, type LayerArgs, type LayerConfig, type LayerVariable, ownOptions, serializeRegularizer } from './layer.js';
 import type { SymbolicShape } from './symbolic-tensor.js';
 
 export interface DenseArgs extends LayerArgs {
@@ -34,6 +32,9 @@ export interface DenseArgs extends LayerArgs {
 
 export class Dense extends Layer {
   static override readonly className = 'Dense';
+  static override readonly options = ownOptions<DenseArgs>()(['units', 'activation', 'useBias',
+    'kernelInitializer', 'biasInitializer', 'kernelRegularizer', 'biasRegularizer',
+    'activityRegularizer']);
   readonly units: number;
   readonly activation: string;
   readonly useBias: boolean;
@@ -109,6 +110,6 @@ export class Dense extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Dense {
-    return new Dense(argsFromConfig('Dense', config) as unknown as DenseArgs);
+    return new Dense(argsFromConfig(Dense, config) as unknown as DenseArgs);
   }
 }

@@ -11,7 +11,7 @@ import { dropout } from '../ops/index.js';
 import { Random, globalRng } from '../tensor/random.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
-import { Layer, type CallContext, type LayerArgs, type LayerConfig } from './layer.js';
+import { type CallContext, Layer, type LayerArgs, type LayerConfig, ownOptions } from './layer.js';
 
 export interface DropoutArgs extends LayerArgs {
   /** Fraction of the inputs to drop, in [0, 1). */
@@ -22,6 +22,7 @@ export interface DropoutArgs extends LayerArgs {
 
 export class Dropout extends Layer {
   static override readonly className = 'Dropout';
+  static override readonly options = ownOptions<DropoutArgs>()(['rate', 'seed', 'noiseShape']);
   readonly rate: number;
   readonly seed: number | null;
   private readonly rng: Random | null;
@@ -50,6 +51,6 @@ export class Dropout extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Dropout {
-    return new Dropout(argsFromConfig('Dropout', config) as unknown as DropoutArgs);
+    return new Dropout(argsFromConfig(Dropout, config) as unknown as DropoutArgs);
   }
 }

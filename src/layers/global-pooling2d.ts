@@ -9,7 +9,7 @@
 import { max, mean } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
-import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
+import { Layer, type LayerArgs, type LayerConfig, ownOptions } from './layer.js';
 import type { SymbolicShape } from './symbolic-tensor.js';
 
 export interface GlobalPooling2DArgs extends LayerArgs {
@@ -17,6 +17,7 @@ export interface GlobalPooling2DArgs extends LayerArgs {
 }
 
 abstract class GlobalPooling2D extends Layer {
+  static override readonly options = ownOptions<GlobalPooling2DArgs>()(['keepdims']);
   readonly keepdims: boolean;
 
   constructor(args: GlobalPooling2DArgs = {}) {
@@ -48,7 +49,7 @@ export class GlobalAveragePooling2D extends GlobalPooling2D {
   }
 
   static fromConfig(config: LayerConfig): GlobalAveragePooling2D {
-    return new GlobalAveragePooling2D(argsFromConfig('GlobalAveragePooling2D', config));
+    return new GlobalAveragePooling2D(argsFromConfig(GlobalAveragePooling2D, config));
   }
 }
 
@@ -60,6 +61,6 @@ export class GlobalMaxPooling2D extends GlobalPooling2D {
   }
 
   static fromConfig(config: LayerConfig): GlobalMaxPooling2D {
-    return new GlobalMaxPooling2D(argsFromConfig('GlobalMaxPooling2D', config));
+    return new GlobalMaxPooling2D(argsFromConfig(GlobalMaxPooling2D, config));
   }
 }

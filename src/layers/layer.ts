@@ -8,7 +8,7 @@
  * d.apply(tensor(new Float32Array(20), [2, 10])); // builds kernel [10, 10], returns [2, 10]
  * d.getWeights().map((w) => w.shape);               // [[10, 10], [10]]
  */
-import { camelCase } from '../utils/check-options.js';
+import { camelCase, checkOptionNames } from '../utils/check-options.js';
 import { NotSupportedError, ShapeError, ValueError } from '../errors.js';
 import { add } from '../ops/index.js';
 import { globalRng } from '../tensor/random.js';
@@ -30,6 +30,24 @@ export interface LayerArgs {
   batchSize?: number;
   /** Only 'float32' is supported. */
   dtype?: string;
+}
+
+/** The options of {@link LayerArgs}, which every layer accepts besides its own. */
+export const LAYER_OPTIONS: readonly (keyof LayerArgs)[] = ['name', 'trainable', 'inputShape',
+  'batchInputShape', 'batchSize', 'dtype'];
+
+/**
+ * A layer's own option names, checked by the compiler against its options interface: leaving
+ * one out, or listing one the interface lacks, does not compile.
+ *
+ * @example
+ * static override readonly options = ownOptions<DropoutArgs>()(['rate', 'seed', 'noiseShape']);
+ */
+export function ownOptions<T extends LayerArgs>() {
+  type Own = Exclude<keyof T, keyof LayerArgs>;
+  return <const K extends readonly Own[]>(
+    names: K & ([Own] extends [K[number]] ? unknown : { missing: Exclude<Own, K[number]> }),
+  ): readonly string[] => names as readonly string[];
 }
 
 /** Passed to `call`: training switches dropout on and batch statistics in normalization. */
@@ -60,6 +78,11 @@ export type LayerConfig = Record<string, unknown>;
 export abstract class Layer {
   /** The Keras class name, used by getConfig/fromConfig ('Conv2D'). */
   static readonly className: string = 'Layer';
+  /**
+   * The layer's own option names (see {@link ownOptions}). When set, any other option is
+   * refused by name; layers without a list only have snake_case names refused.
+   */
+  static readonly options: readonly string[] | undefined = undefined;
   readonly name: string;
   built = false;
   readonly batchInputShape: SymbolicShape | null;
@@ -71,7 +94,10 @@ export abstract class Layer {
   private trainableFlag: boolean;
 
   constructor(args: LayerArgs = {}) {
-    // Keras code ported by hand often keeps Python's spelling; an ignored option is a silent bug.
+    // Keras code ported by hand often keeps Python's spelling, and an ignored option (a typo,
+    // or one we lack) is a silent bug.
+    const own = (this.constructor as typeof Layer).options;
+    if (own !== undefined) checkOptionNames(this.className, args, [...own, ...LAYER_OPTIONS]);
     const snake = Object.keys(args).find((key) => key.includes('_'));
     if (snake !== undefined) {
       throw new ValueError(`${this.className}: unknown option '${snake}'; options are written ` +

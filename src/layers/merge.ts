@@ -9,7 +9,7 @@ import { ShapeError } from '../errors.js';
 import { add, concat } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
-import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
+import { Layer, type LayerArgs, type LayerConfig, ownOptions } from './layer.js';
 import { formatSymbolicShape, type SymbolicShape } from './symbolic-tensor.js';
 
 function list(inputs: Tensor | Tensor[], where: string): Tensor[] {
@@ -25,6 +25,7 @@ export interface ConcatenateArgs extends LayerArgs {
 
 export class Concatenate extends Layer {
   static override readonly className = 'Concatenate';
+  static override readonly options = ownOptions<ConcatenateArgs>()(['axis']);
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {
@@ -59,12 +60,13 @@ export class Concatenate extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Concatenate {
-    return new Concatenate(argsFromConfig('Concatenate', config) as ConcatenateArgs);
+    return new Concatenate(argsFromConfig(Concatenate, config) as ConcatenateArgs);
   }
 }
 
 export class Add extends Layer {
   static override readonly className = 'Add';
+  static override readonly options = ownOptions<LayerArgs>()([]);
 
   call(inputs: Tensor | Tensor[]): Tensor {
     const xs = list(inputs, `Add '${this.name}'`);
@@ -84,6 +86,6 @@ export class Add extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Add {
-    return new Add(argsFromConfig('Add', config));
+    return new Add(argsFromConfig(Add, config));
   }
 }

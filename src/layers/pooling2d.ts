@@ -12,7 +12,7 @@ import { convLength, pair, type Padding } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
 import { checkPadding } from './conv2d.js';
-import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
+import { Layer, type LayerArgs, type LayerConfig, ownOptions } from './layer.js';
 import type { SymbolicShape } from './symbolic-tensor.js';
 
 export interface Pooling2DArgs extends LayerArgs {
@@ -23,6 +23,7 @@ export interface Pooling2DArgs extends LayerArgs {
 }
 
 abstract class Pooling2D extends Layer {
+  static override readonly options = ownOptions<Pooling2DArgs>()(['poolSize', 'strides', 'padding']);
   readonly poolSize: [number, number];
   readonly strides: [number, number];
   readonly padding: Padding;
@@ -64,7 +65,7 @@ export class MaxPooling2D extends Pooling2D {
   }
 
   static fromConfig(config: LayerConfig): MaxPooling2D {
-    return new MaxPooling2D(argsFromConfig('MaxPooling2D', config));
+    return new MaxPooling2D(argsFromConfig(MaxPooling2D, config));
   }
 }
 
@@ -77,6 +78,6 @@ export class AveragePooling2D extends Pooling2D {
   }
 
   static fromConfig(config: LayerConfig): AveragePooling2D {
-    return new AveragePooling2D(argsFromConfig('AveragePooling2D', config));
+    return new AveragePooling2D(argsFromConfig(AveragePooling2D, config));
   }
 }

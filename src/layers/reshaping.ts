@@ -9,7 +9,7 @@ import { ValueError } from '../errors.js';
 import { reshape } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { argsFromConfig } from './config-utils.js';
-import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
+import { Layer, type LayerArgs, type LayerConfig, ownOptions } from './layer.js';
 import type { SymbolicShape } from './symbolic-tensor.js';
 
 function single(inputs: Tensor | Tensor[]): Tensor {
@@ -27,6 +27,7 @@ function product(dims: SymbolicShape): number | null {
 
 export class Flatten extends Layer {
   static override readonly className = 'Flatten';
+  static override readonly options = ownOptions<LayerArgs>()([]);
 
   call(inputs: Tensor | Tensor[]): Tensor {
     const x = single(inputs);
@@ -42,7 +43,7 @@ export class Flatten extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Flatten {
-    return new Flatten(argsFromConfig('Flatten', config));
+    return new Flatten(argsFromConfig(Flatten, config));
   }
 }
 
@@ -53,6 +54,7 @@ export interface ReshapeArgs extends LayerArgs {
 
 export class Reshape extends Layer {
   static override readonly className = 'Reshape';
+  static override readonly options = ownOptions<ReshapeArgs>()(['targetShape']);
   readonly targetShape: number[];
 
   constructor(args: ReshapeArgs) {
@@ -85,6 +87,6 @@ export class Reshape extends Layer {
   }
 
   static fromConfig(config: LayerConfig): Reshape {
-    return new Reshape(argsFromConfig('Reshape', config) as unknown as ReshapeArgs);
+    return new Reshape(argsFromConfig(Reshape, config) as unknown as ReshapeArgs);
   }
 }

@@ -41,9 +41,26 @@ describe('layer options', () => {
   it('refuses snake_case layer options and names the camelCase spelling', async () => {
     const { conv2d, maxPooling2d } = await import('../layers/index.js');
     assert.throws(() => maxPooling2d({ pool_size: [3, 3] } as never),
-      /MaxPooling2D: unknown option 'pool_size'; options are written in camelCase here: 'poolSize'/);
+      /MaxPooling2D: unknown option 'pool_size' \(write it in camelCase: 'poolSize'\); known options: poolSize, strides, padding, name/);
     assert.throws(() => dense({ units: 3, input_shape: [8] } as never), /'inputShape'/);
     assert.throws(() => conv2d({ filters: 2, kernel_size: 3 } as never), /'kernelSize'/);
+  });
+
+  it('refuses misspelt camelCase options and lists the known ones', async () => {
+    const { conv2d, dropout, flatten } = await import('../layers/index.js');
+    assert.throws(() => conv2d({ filters: 2, kernelSize: 3, kernelInitialiser: 'zeros' } as never),
+      /Conv2D: unknown option 'kernelInitialiser'; known options: filters, kernelSize, strides, padding, dilationRate, activation, useBias, kernelInitializer/);
+    assert.throws(() => dense({ units: 3, activaton: 'relu' } as never), /Dense: unknown option 'activaton'/);
+    assert.throws(() => dropout({ rate: 0.5, training: true } as never), /Dropout: unknown option 'training'/);
+    assert.throws(() => flatten({ dataFormat: 'channels_first' } as never),
+      /Flatten: unknown option 'dataFormat'; known options: name, trainable/);
+  });
+
+  it('still loads configs from newer Keras versions that carry options we do not take', async () => {
+    const { Dense } = await import('../layers/dense.js');
+    const layer = Dense.fromConfig({ name: 'd', units: 4, activation: 'relu', lora_rank: null,
+      quantization_config: null });
+    assert.equal(layer.units, 4);
   });
 
   it('says which required option is missing or wrong', async () => {
