@@ -55,3 +55,31 @@ for (const threads of [1, 2]) {
     });
   });
 }
+
+describe('wasm matmul bits', () => {
+  it('are the same on one, two and three threads', async () => {
+    // Shapes that split by rows, by column panels, and whole products per thread.
+    const shapes: Case[] = [
+      { batch: 1, m: 258, k: 515, n: 300, tA: false, tB: false },
+      { batch: 1, m: 20, k: 3000, n: 400, tA: true, tB: false },
+      { batch: 1, m: 130, k: 700, n: 90, tA: false, tB: true },
+      { batch: 5, m: 70, k: 300, n: 90, tA: false, tB: false },
+    ];
+    for (const [i, c] of shapes.entries()) {
+      const next = rng(100 + i);
+      const a = heapRandom(c.batch * c.m * c.k, next), b = heapRandom(c.batch * c.k * c.n, next);
+      const out = heapZeros(c.batch * c.m * c.n);
+      const bits: Uint32Array[] = [];
+      for (const threads of [1, 2, 3]) {
+        await useThreads(threads);
+        out.fill(0);
+        matmul(a, b, out, c.batch, c.m, c.k, c.n, c.tA, c.tB, c.m * c.k, c.k * c.n);
+        bits.push(Uint32Array.from(new Uint32Array(out.buffer, out.byteOffset, out.length)));
+      }
+      for (const t of [1, 2]) {
+        const at = bits[t]!.findIndex((v, j) => v !== bits[0]![j]);
+        assert.equal(at, -1, `${JSON.stringify(c)}: element ${at} differs on ${t + 1} threads`);
+      }
+    }
+  });
+});
