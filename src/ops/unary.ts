@@ -8,7 +8,8 @@ import type { UnaryKernel } from '../kernels/backend.js';
 import { SELU, erf } from '../kernels/reference/elementwise.js';
 import { backend } from '../kernels/registry.js';
 import { record } from '../tensor/autograd.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor, scalar } from '../tensor/tensor.js';
+import { binaryRaw } from './binary.js';
 
 /** Applies a unary kernel; no gradient is recorded. */
 export function unaryRaw(kind: UnaryKernel, x: Tensor): Tensor {
@@ -17,21 +18,33 @@ export function unaryRaw(kind: UnaryKernel, x: Tensor): Tensor {
   return out;
 }
 
+type Grad = (x: Tensor, y: Tensor, dy: Tensor) => Tensor;
+const mul = (a: Tensor, b: Tensor): Tensor => binaryRaw('mul', a, b);
+
 /**
- * Derivative of each op as a function of its input x and output y (whichever is cheaper).
- * Evaluated elementwise in the backward pass.
+ * Gradients made of whole-array kernels (SIMD and threaded on the fast backend): dx from the
+ * input x, the output y and the incoming gradient dy.
+ */
+const KERNEL_GRADIENT: Partial<Record<UnaryKernel, Grad>> = {
+  neg: (_x, _y, dy) => unaryRaw('neg', dy),
+  exp: (_x, y, dy) => mul(dy, y),
+  log: (x, _y, dy) => binaryRaw('div', dy, x),
+  sqrt: (_x, y, dy) => binaryRaw('div', mul(dy, scalar(0.5)), y),
+  square: (x, _y, dy) => mul(dy, mul(x, scalar(2))),
+  abs: (x, _y, dy) => mul(dy, unaryRaw('sign', x)),
+  // x > 0 gives 1 or 0 (0 for NaN).
+  relu: (x, _y, dy) => mul(dy, binaryRaw('greater', x, scalar(0))),
+  sigmoid: (_x, y, dy) => mul(dy, mul(y, binaryRaw('sub', scalar(1), y))),
+  tanh: (_x, y, dy) => mul(dy, binaryRaw('sub', scalar(1), unaryRaw('square', y))),
+  reciprocal: (_x, y, dy) => unaryRaw('neg', mul(dy, unaryRaw('square', y))),
+  expm1: (_x, y, dy) => mul(dy, binaryRaw('add', y, scalar(1))),
+};
+
+/**
+ * The other derivatives, as a function of the input x and output y (whichever is cheaper),
+ * evaluated elementwise in double precision.
  */
 const DERIVATIVE: Partial<Record<UnaryKernel, (x: number, y: number) => number>> = {
-  neg: () => -1,
-  exp: (_x, y) => y,
-  log: (x) => 1 / x,
-  sqrt: (_x, y) => 0.5 / y,
-  square: (x) => 2 * x,
-  abs: (x) => Math.sign(x),
-  relu: (x) => (x > 0 ? 1 : 0),
-  sigmoid: (_x, y) => y * (1 - y),
-  tanh: (_x, y) => 1 - y * y,
-  reciprocal: (_x, y) => -y * y,
   elu: (x, y) => (x > 0 ? 1 : y + 1),
   selu: (x, y) => (x > 0 ? SELU.scale : y + SELU.scale * SELU.alpha),
   softplus: (x) => 1 / (1 + Math.exp(-x)),
@@ -45,12 +58,12 @@ const DERIVATIVE: Partial<Record<UnaryKernel, (x: number, y: number) => number>>
     return y + s * (1 - y);
   },
   log1p: (x) => 1 / (1 + x),
-  expm1: (_x, y) => y + 1,
 };
-
 
 function unaryOp(kind: UnaryKernel, x: Tensor): Tensor {
   const y = unaryRaw(kind, x);
+  const fast = KERNEL_GRADIENT[kind];
+  if (fast !== undefined) return record(y, kind, [x], (dy) => [fast(x, y, dy)]);
   const d = DERIVATIVE[kind];
   if (d === undefined) return y; // piecewise-constant ops (floor, round, sign, step): no gradient
   return record(y, kind, [x], (dy) => {
