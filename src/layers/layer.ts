@@ -8,7 +8,7 @@
  * d.apply(tensor(new Float32Array(20), [2, 10])); // builds kernel [10, 10], returns [2, 10]
  * d.getWeights().map((w) => w.shape);               // [[10, 10], [10]]
  */
-import { camelCase, checkOptionNames } from '../utils/check-options.js';
+import { camelCase, checkOptionNames, optionNames } from '../utils/check-options.js';
 import { NotSupportedError, ShapeError, ValueError } from '../errors.js';
 import { add } from '../ops/index.js';
 import { globalRng } from '../tensor/random.js';
@@ -37,17 +37,14 @@ export const LAYER_OPTIONS: readonly (keyof LayerArgs)[] = ['name', 'trainable',
   'batchInputShape', 'batchSize', 'dtype'];
 
 /**
- * A layer's own option names, checked by the compiler against its options interface: leaving
- * one out, or listing one the interface lacks, does not compile.
+ * A layer's own option names (those of LayerArgs left out), as a list the compiler checks
+ * against its options interface.
  *
  * @example
  * static override readonly options = ownOptions<DropoutArgs>()(['rate', 'seed', 'noiseShape']);
  */
 export function ownOptions<T extends LayerArgs>() {
-  type Own = Exclude<keyof T, keyof LayerArgs>;
-  return <const K extends readonly Own[]>(
-    names: K & ([Own] extends [K[number]] ? unknown : { missing: Exclude<Own, K[number]> }),
-  ): readonly string[] => names as readonly string[];
+  return optionNames<Omit<T, keyof LayerArgs>>();
 }
 
 /** Passed to `call`: training switches dropout on and batch statistics in normalization. */

@@ -26,8 +26,30 @@ export function checkOptionNames(where: string, options: object | null | undefin
     if (key in missing) {
       throw new NotSupportedError(`${where}: option '${key}' (${missing[key]}) is not supported`);
     }
-    const camel = camelCase(key);
-    const hint = camel !== key && known.includes(camel) ? ` (write it in camelCase: '${camel}')` : '';
+    const camel = OLDER_NAMES[key] ?? camelCase(key);
+    const hint = camel === key || !known.includes(camel) ? ''
+      : key in OLDER_NAMES ? ` (Keras' older name; write '${camel}')`
+        : ` (write it in camelCase: '${camel}')`;
     throw new ValueError(`${where}: unknown option '${key}'${hint}; known options: ${known.join(', ')}`);
   }
+}
+
+/** Names older Keras versions took, pointed to the current ones in errors. */
+const OLDER_NAMES: Readonly<Record<string, string>> = {
+  lr: 'learningRate', nb_epoch: 'epochs', output_dim: 'units', nb_filter: 'filters',
+  border_mode: 'padding', subsample: 'strides',
+};
+
+/**
+ * The option names of an options interface T, as a list the compiler checks against T: leaving
+ * one out, or listing one T lacks, does not compile. For {@link checkOptionNames}.
+ *
+ * @example
+ * const NAMES = optionNames<EarlyStoppingArgs>()(['monitor', 'minDelta', 'patience', ...]);
+ */
+export function optionNames<T>() {
+  type Name = keyof T & string;
+  return <const K extends readonly Name[]>(
+    names: K & ([Name] extends [K[number]] ? unknown : { missing: Exclude<Name, K[number]> }),
+  ): readonly string[] => names as readonly string[];
 }
