@@ -23,6 +23,7 @@ import { uniqueName } from '../layers/naming.js';
 import { SymbolicTensor, formatSymbolicShape, type SymbolicShape } from '../layers/symbolic-tensor.js';
 import { log } from '../log.js';
 import { add } from '../ops/index.js';
+import type { Optimizer } from '../optimizers/optimizer.js';
 import { noGrad } from '../tensor/autograd.js';
 import { Tensor, clone, scope } from '../tensor/tensor.js';
 import { compileModel, type CompileArgs, type CompiledState } from '../training/compile.js';
@@ -250,6 +251,19 @@ export class Model implements CallbackModel {
 
   set learningRate(value: number) {
     this.requireCompiled('learningRate').optimizer.learningRate = value;
+  }
+
+  /** The optimizer given to compile(), as Keras' `model.optimizer`. */
+  get optimizer(): Optimizer {
+    return this.requireCompiled('optimizer').optimizer;
+  }
+
+  /**
+   * The class name of the schedule the learning rate follows ('CosineDecay'), or null when it
+   * is a plain number that callbacks may change.
+   */
+  get learningRateSchedule(): string | null {
+    return this.requireCompiled('learningRateSchedule').optimizer.schedule?.className ?? null;
   }
 
   requireCompiled(what: string): CompiledState {
