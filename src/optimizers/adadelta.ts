@@ -5,6 +5,7 @@
  * @example
  * new Adadelta({ learningRate: 1 });
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -15,12 +16,15 @@ export interface AdadeltaArgs {
   epsilon?: number;
 }
 
+const OPTIONS = optionNames<AdadeltaArgs>()(['learningRate', 'rho', 'epsilon']);
+
 export class Adadelta extends Optimizer {
   readonly className = 'Adadelta';
   readonly rho: number;
   readonly epsilon: number;
 
   constructor(args: AdadeltaArgs = {}) {
+    checkOptionNames('Adadelta', args, OPTIONS);
     super(args.learningRate ?? 0.001);
     this.rho = args.rho ?? 0.95;
     this.epsilon = args.epsilon ?? 1e-7;

@@ -5,6 +5,7 @@
  * @example
  * new Adagrad({ learningRate: 0.01 });
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -15,12 +16,15 @@ export interface AdagradArgs {
   epsilon?: number;
 }
 
+const OPTIONS = optionNames<AdagradArgs>()(['learningRate', 'initialAccumulatorValue', 'epsilon']);
+
 export class Adagrad extends Optimizer {
   readonly className = 'Adagrad';
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
 
   constructor(args: AdagradArgs = {}) {
+    checkOptionNames('Adagrad', args, OPTIONS);
     super(args.learningRate ?? 0.001);
     this.initialAccumulatorValue = args.initialAccumulatorValue ?? 0.1;
     this.epsilon = args.epsilon ?? 1e-7;

@@ -6,6 +6,7 @@
  * @example
  * new Adam({ learningRate: 1e-3 });   // beta1 0.9, beta2 0.999, epsilon 1e-7
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -18,6 +19,8 @@ export interface AdamArgs {
   amsgrad?: boolean;
 }
 
+const OPTIONS = optionNames<AdamArgs>()(['learningRate', 'beta1', 'beta2', 'epsilon', 'amsgrad']);
+
 export class Adam extends Optimizer {
   readonly className = 'Adam';
   readonly beta1: number;
@@ -26,6 +29,7 @@ export class Adam extends Optimizer {
   readonly amsgrad: boolean;
 
   constructor(args: AdamArgs = {}) {
+    checkOptionNames('Adam', args, OPTIONS);
     super(args.learningRate ?? 0.001);
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.999;

@@ -5,6 +5,7 @@
  * @example
  * new Adamax({ learningRate: 2e-3 });
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -16,6 +17,8 @@ export interface AdamaxArgs {
   epsilon?: number;
 }
 
+const OPTIONS = optionNames<AdamaxArgs>()(['learningRate', 'beta1', 'beta2', 'epsilon']);
+
 export class Adamax extends Optimizer {
   readonly className = 'Adamax';
   readonly beta1: number;
@@ -23,6 +26,7 @@ export class Adamax extends Optimizer {
   readonly epsilon: number;
 
   constructor(args: AdamaxArgs = {}) {
+    checkOptionNames('Adamax', args, OPTIONS);
     super(args.learningRate ?? 0.001);
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.999;

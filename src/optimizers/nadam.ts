@@ -5,6 +5,7 @@
  * @example
  * new Nadam({ learningRate: 1e-3 });
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -16,6 +17,8 @@ export interface NadamArgs {
   epsilon?: number;
 }
 
+const OPTIONS = optionNames<NadamArgs>()(['learningRate', 'beta1', 'beta2', 'epsilon']);
+
 export class Nadam extends Optimizer {
   readonly className = 'Nadam';
   readonly beta1: number;
@@ -26,6 +29,7 @@ export class Nadam extends Optimizer {
   private stepConstants = { ut: 0, ut1: 0, prodT: 1, prodT1: 1 };
 
   constructor(args: NadamArgs = {}) {
+    checkOptionNames('Nadam', args, OPTIONS);
     super(args.learningRate ?? 0.001);
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.999;

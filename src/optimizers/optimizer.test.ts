@@ -111,3 +111,21 @@ describe('optimizers follow the Keras formulas', () => {
     assert.throws(() => getOptimizer('adamw2'), /unknown optimizer 'adamw2'; known: sgd, rmsprop, adam/);
   });
 });
+
+describe('optimizer options', () => {
+  it('are refused when misspelt, in snake_case or under an older Keras name', () => {
+    assert.throws(() => new RMSprop({ lr: 1e-4 } as never),
+      /RMSprop: unknown option 'lr' \(Keras' older name; write 'learningRate'\); known options: learningRate, rho, momentum, epsilon, centered/);
+    assert.throws(() => new RMSprop({ learning_rate: 1e-4 } as never),
+      /RMSprop: unknown option 'learning_rate' \(write it in camelCase: 'learningRate'\)/);
+    assert.throws(() => new SGD({ learningRate: 0.1, nestrov: true } as never),
+      /SGD: unknown option 'nestrov'; known options: learningRate, momentum, nesterov/);
+    assert.throws(() => new Adam({ beta_1: 0.8 } as never), /write it in camelCase: 'beta1'/);
+  });
+
+  it('say when the learning rate is not a number', () => {
+    assert.throws(() => new Adam({ learningRate: '0.01' as never }),
+      /learningRate must be a finite number >= 0 or a schedule, got the string '0.01'/);
+    assert.throws(() => new SGD({ learningRate: -1 }), /got -1/);
+  });
+});

@@ -177,8 +177,9 @@ export abstract class Optimizer {
 }
 
 function checkedRate(rate: number): number {
-  if (!(rate >= 0) || !Number.isFinite(rate)) {
-    throw new ValueError(`learningRate must be a finite number >= 0, got ${rate}`);
+  if (typeof rate !== 'number' || !(rate >= 0) || !Number.isFinite(rate)) {
+    const found = typeof rate === 'string' ? `the string '${rate}'` : String(rate);
+    throw new ValueError(`learningRate must be a finite number >= 0 or a schedule, got ${found}`);
   }
   return rate;
 }

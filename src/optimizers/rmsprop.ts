@@ -6,6 +6,7 @@
  * @example
  * new RMSprop({ learningRate: 1e-3 });   // rho 0.9, epsilon 1e-7
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -18,6 +19,8 @@ export interface RMSpropArgs {
   centered?: boolean;
 }
 
+const OPTIONS = optionNames<RMSpropArgs>()(['learningRate', 'rho', 'momentum', 'epsilon', 'centered']);
+
 export class RMSprop extends Optimizer {
   readonly className = 'RMSprop';
   readonly rho: number;
@@ -26,6 +29,7 @@ export class RMSprop extends Optimizer {
   readonly centered: boolean;
 
   constructor(args: RMSpropArgs = {}) {
+    checkOptionNames('RMSprop', args, OPTIONS);
     super(args.learningRate ?? 0.001);
     this.rho = args.rho ?? 0.9;
     this.momentum = args.momentum ?? 0;

@@ -91,6 +91,12 @@ describe('learning-rate schedules give the documented values', () => {
       /boundaries must increase, got 10 then 5 at index 1/);
     assert.throws(() => new PiecewiseConstantDecay({ boundaries: [10], values: [1] }),
       /one more entry than boundaries, got 1 values for 1 boundaries/);
+    assert.throws(() => new CosineDecay({ initialLearningRate: 1e-3, decay_steps: 100 } as never),
+      /CosineDecay: unknown option 'decay_steps' \(write it in camelCase: 'decaySteps'\); known options: initialLearningRate, decaySteps, alpha, warmupTarget, warmupSteps/);
+    assert.throws(() => new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5,
+      stairCase: true } as never), /ExponentialDecay: unknown option 'stairCase'/);
+    assert.throws(() => new CosineDecay({ initialLearningRate: -1e-3, decaySteps: 100 }),
+      /CosineDecay: initialLearningRate must be 0 or more, got -0.001/);
     assert.throws(() => scheduleFromConfig({ class_name: 'os.system', config: {} }),
       /unknown learning-rate schedule 'os.system'; known: ExponentialDecay/);
   });

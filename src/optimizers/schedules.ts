@@ -9,6 +9,7 @@
  * new RMSprop({ learningRate: new schedules.CosineDecay({ initialLearningRate: 1e-3, decaySteps: steps }) });
  */
 import { ValueError } from '../errors.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 
 /** A saved schedule: `{class_name, config}` with snake_case keys, as Keras writes it. */
 export interface ScheduleConfig {
@@ -36,6 +37,12 @@ function positive(value: number | undefined, what: string, schedule: string): nu
     throw new ValueError(`${schedule}: ${what} must be a number above 0, got ${value}`);
   }
   return value;
+}
+
+function rate(value: number | undefined, what: string, schedule: string): number {
+  const v = finite(value, what, schedule);
+  if (v < 0) throw new ValueError(`${schedule}: ${what} must be 0 or more, got ${v}`);
+  return v;
 }
 
 function finite(value: number | undefined, what: string, schedule: string, fallback?: number): number {
@@ -70,7 +77,8 @@ export class ExponentialDecay extends LearningRateSchedule {
 
   constructor(args: ExponentialDecayArgs) {
     super();
-    this.initialLearningRate = finite(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('ExponentialDecay', args, optionNames<ExponentialDecayArgs>()(['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']));
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
     this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
     this.decayRate = finite(args.decayRate, 'decayRate', this.className);
     this.staircase = args.staircase ?? false;
@@ -110,7 +118,8 @@ export class InverseTimeDecay extends LearningRateSchedule {
 
   constructor(args: InverseTimeDecayArgs) {
     super();
-    this.initialLearningRate = finite(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('InverseTimeDecay', args, optionNames<InverseTimeDecayArgs>()(['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']));
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
     this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
     this.decayRate = finite(args.decayRate, 'decayRate', this.className);
     this.staircase = args.staircase ?? false;
@@ -150,6 +159,7 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
 
   constructor(args: PiecewiseConstantDecayArgs) {
     super();
+    checkOptionNames('PiecewiseConstantDecay', args, optionNames<PiecewiseConstantDecayArgs>()(['boundaries', 'values']));
     const { boundaries, values } = args;
     if (!Array.isArray(boundaries) || !Array.isArray(values) ||
       values.length !== boundaries.length + 1) {
@@ -207,7 +217,8 @@ export class PolynomialDecay extends LearningRateSchedule {
 
   constructor(args: PolynomialDecayArgs) {
     super();
-    this.initialLearningRate = finite(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('PolynomialDecay', args, optionNames<PolynomialDecayArgs>()(['initialLearningRate', 'decaySteps', 'endLearningRate', 'power', 'cycle']));
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
     this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
     this.endLearningRate = finite(args.endLearningRate, 'endLearningRate', this.className, 1e-4);
     this.power = finite(args.power, 'power', this.className, 1);
@@ -265,7 +276,8 @@ export class CosineDecay extends LearningRateSchedule {
 
   constructor(args: CosineDecayArgs) {
     super();
-    this.initialLearningRate = finite(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('CosineDecay', args, optionNames<CosineDecayArgs>()(['initialLearningRate', 'decaySteps', 'alpha', 'warmupTarget', 'warmupSteps']));
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
     this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
     this.alpha = finite(args.alpha, 'alpha', this.className, 0);
     this.warmupTarget = args.warmupTarget == null ? null
@@ -331,7 +343,8 @@ export class CosineDecayRestarts extends LearningRateSchedule {
 
   constructor(args: CosineDecayRestartsArgs) {
     super();
-    this.initialLearningRate = finite(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('CosineDecayRestarts', args, optionNames<CosineDecayRestartsArgs>()(['initialLearningRate', 'firstDecaySteps', 'tMul', 'mMul', 'alpha']));
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
     this.firstDecaySteps = positive(args.firstDecaySteps, 'firstDecaySteps', this.className);
     this.tMul = positive(args.tMul ?? 2, 'tMul', this.className);
     this.mMul = finite(args.mMul, 'mMul', this.className, 1);

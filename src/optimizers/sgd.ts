@@ -6,6 +6,7 @@
  * @example
  * new SGD({ learningRate: 0.01, momentum: 0.9, nesterov: true });
  */
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Optimizer } from './optimizer.js';
 import type { LearningRateSchedule } from './schedules.js';
 
@@ -16,12 +17,15 @@ export interface SGDArgs {
   nesterov?: boolean;
 }
 
+const OPTIONS = optionNames<SGDArgs>()(['learningRate', 'momentum', 'nesterov']);
+
 export class SGD extends Optimizer {
   readonly className = 'SGD';
   readonly momentum: number;
   readonly nesterov: boolean;
 
   constructor(args: SGDArgs = {}) {
+    checkOptionNames('SGD', args, OPTIONS);
     super(args.learningRate ?? 0.01);
     this.momentum = args.momentum ?? 0;
     this.nesterov = args.nesterov ?? false;
