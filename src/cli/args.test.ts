@@ -20,6 +20,20 @@ describe('CLI arguments', () => {
       /convnet summary: unknown option '--bogus'; this command takes no options/);
   });
 
+  it('says when an option is missing its value rather than taking the next option as it', () => {
+    assert.throws(() => parseArgs(['mnist', '--epochs', '--no-augment'], spec, 'train'),
+      /convnet train: option '--epochs' needs a value, got the option '--no-augment' instead/);
+    assert.throws(() => parseArgs(['mnist', '--epochs'], spec, 'train'),
+      /convnet train: option '--epochs' needs a value$/);
+    assert.equal(parseArgs(['--epochs=--x'], spec, 'train').options.epochs, '--x');
+  });
+
+  it('names a one-dash option instead of taking it for a positional', () => {
+    assert.throws(() => parseArgs(['mnist', '-o', 'out'], spec, 'train'),
+      /convnet train: unknown option '-o'; options are written with two dashes \(--name value\)/);
+    assert.deepEqual(parseArgs(['-'], spec, 'train').positional, ['-']);
+  });
+
   it('states the accepted range of a numeric option', () => {
     assert.throws(() => numberOption('0', 'epochs', 5, ...wholeNumber(1)),
       /option '--epochs': expected a whole number of at least 1, got '0'/);

@@ -21,6 +21,10 @@ export function parseArgs(args: string[], spec: Record<string, OptionSpec>, comm
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (/^-[a-zA-Z]/.test(arg)) {
+      throw new ValueError(`convnet ${command}: unknown option '${arg}'; options are written ` +
+        `with two dashes (--name value)`);
+    }
     if (!arg.startsWith('--') || arg === '--') {
       positional.push(arg);
       continue;
@@ -42,7 +46,10 @@ export function parseArgs(args: string[], spec: Record<string, OptionSpec>, comm
       options[name] = !negated;
     } else {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) throw new ValueError(`convnet ${command}: option '--${name}' needs a value`);
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) {
+        throw new ValueError(`convnet ${command}: option '--${name}' needs a value` +
+          (value === undefined ? '' : `, got the option '${value}' instead`));
+      }
       options[name] = value;
     }
   }

@@ -5,28 +5,42 @@
  * const x = input({ shape: [28, 28, 1] });  // SymbolicTensor [null, 28, 28, 1]
  */
 import { ValueError } from '../errors.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Layer, type LayerConfig } from './layer.js';
 import { uniqueName } from './naming.js';
 import { SymbolicTensor, type SymbolicShape } from './symbolic-tensor.js';
 
 export interface InputLayerArgs {
+  /** Shape of one sample, without the batch dimension (Keras 3 calls it `shape`). */
   inputShape?: ReadonlyArray<number | null>;
+  /** Keras 3's name for inputShape. */
+  shape?: ReadonlyArray<number | null>;
   batchInputShape?: ReadonlyArray<number | null>;
+  /** Keras 3's name for batchInputShape. */
+  batchShape?: ReadonlyArray<number | null>;
   batchSize?: number;
   name?: string;
   dtype?: string;
 }
 
+const INPUT_LAYER_OPTIONS = optionNames<InputLayerArgs>()(['inputShape', 'shape', 'batchInputShape',
+  'batchShape', 'batchSize', 'name', 'dtype']);
+
 export class InputLayer extends Layer {
   static override readonly className = 'InputLayer';
 
   constructor(args: InputLayerArgs) {
-    if (args.inputShape === undefined && args.batchInputShape === undefined) {
-      throw new ValueError('InputLayer needs inputShape (one sample) or batchInputShape');
+    checkOptionNames('InputLayer', args, INPUT_LAYER_OPTIONS);
+    const { shape: sampleShape, batchShape, ...rest } = args;
+    const inputShape = args.inputShape ?? sampleShape;
+    const batchInputShape = args.batchInputShape ?? batchShape;
+    if (inputShape === undefined && batchInputShape === undefined) {
+      throw new ValueError('InputLayer needs inputShape (one sample, e.g. [28, 28, 1]) or ' +
+        'batchInputShape');
     }
     // Keras numbers inputs from 1: input_1, input_2, ...
-    super({ ...args, name: args.name ?? inputName() });
+    super({ ...rest, inputShape, batchInputShape, name: args.name ?? inputName() });
     this.built = true;
     const shape = this.batchInputShape!;
     const output = new SymbolicTensor(shape, this, 0, 0);
@@ -66,6 +80,9 @@ export interface InputArgs {
   dtype?: string;
 }
 
+const INPUT_OPTIONS = optionNames<InputArgs>()(['shape', 'batchShape', 'batchSize', 'name',
+  'dtype']);
+
 /**
  * A symbolic input for the functional API.
  *
@@ -75,6 +92,10 @@ export interface InputArgs {
  * const m = model({ inputs: x, outputs: y });
  */
 export function input(args: InputArgs): SymbolicTensor {
+  checkOptionNames('input', args, INPUT_OPTIONS);
+  if (args.shape === undefined && args.batchShape === undefined) {
+    throw new ValueError('input() needs shape (one sample, e.g. [28, 28, 1]) or batchShape');
+  }
   const layer = new InputLayer({ inputShape: args.shape, batchInputShape: args.batchShape,
     batchSize: args.batchSize, name: args.name, dtype: args.dtype });
   return layer.output;

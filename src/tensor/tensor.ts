@@ -201,6 +201,14 @@ function collectTensors(value: unknown, into: Set<Tensor>, depth: number): void 
 /** Makes a float32 (default) or int32 tensor from nested arrays or a flat typed array. */
 export function tensor(values: NestedArray | ArrayLike<number>, shape?: Shape,
   dtype?: DType): Tensor {
+  if (shape !== undefined && !Array.isArray(shape)) {
+    const found = typeof shape === 'string' ? `the string '${shape}'` : typeof shape;
+    throw new ValueError(`tensor(): shape must be an array of sizes, got ${found}; to choose ` +
+      `the dtype, pass it third: tensor(values, undefined, 'int32')`);
+  }
+  if (dtype !== undefined && dtype !== 'float32' && dtype !== 'int32') {
+    throw new ValueError(`tensor(): dtype must be 'float32' or 'int32', got '${String(dtype)}'`);
+  }
   const inferredType: DType = dtype ?? (values instanceof Int32Array ? 'int32' : 'float32');
   const flat: number[] | ArrayLike<number> = isFlat(values) ? values : flatten(values as NestedArray);
   const finalShape = shape ?? (isFlat(values) ? [flat.length] : inferShape(values as NestedArray));

@@ -63,6 +63,16 @@ describe('layer options', () => {
     assert.equal(layer.units, 4);
   });
 
+  it('checks input() and InputLayer options, taking Keras 2 and Keras 3 names', async () => {
+    const { input, inputLayer } = await import('../layers/index.js');
+    assert.throws(() => input({ inputShape: [10] } as never),
+      /input: unknown option 'inputShape'; known options: shape, batchShape/);
+    assert.throws(() => input({}), /input\(\) needs shape \(one sample, e.g. \[28, 28, 1\]\) or batchShape/);
+    assert.deepEqual(inputLayer({ shape: [10] }).batchInputShape, [null, 10]);
+    assert.deepEqual(inputLayer({ batchShape: [4, 10] }).batchInputShape, [4, 10]);
+    assert.throws(() => inputLayer({ shap: [10] } as never), /InputLayer: unknown option 'shap'/);
+  });
+
   it('says which required option is missing or wrong', async () => {
     const { conv2d } = await import('../layers/index.js');
     assert.throws(() => dense({} as never), /Dense 'dense(_\d+)?': units must be a positive integer, got nothing/);

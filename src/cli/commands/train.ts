@@ -100,6 +100,10 @@ function parseTrainOptions(args: string[]): { target: string; options: TrainOpti
     throw new ValueError(`option '--validation-dir' is for image folders; MNIST takes its ` +
       `validation set from the end of the training images (--validation-split)`);
   }
+  if (target === 'mnist' && o.augment === false) {
+    throw new ValueError(`option '--no-augment' is for image folders; MNIST training uses no ` +
+      `augmentation`);
+  }
   if (target !== 'mnist' && o.limit !== undefined) {
     throw new ValueError(`option '--limit' is for MNIST; to try a folder quickly, point ` +
       `convnet train at a smaller copy of it`);

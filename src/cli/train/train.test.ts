@@ -118,6 +118,12 @@ describe('convnet train options', () => {
     assert.match(run.stderr, /option '--lr-schedule': expected constant or cosine, got 'step'/);
   });
 
+  it('refuses folder-only options for MNIST', () => {
+    const run = convnet(['train', 'mnist', '--no-augment']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /option '--no-augment' is for image folders/);
+  });
+
   it('rejects an unknown option by name', () => {
     const run = convnet(['train', 'mnist', '--epoch', '3']);
     assert.equal(run.status, 1);
