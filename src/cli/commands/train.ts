@@ -26,7 +26,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   augment: { type: 'boolean', default: true },
   threads: { type: 'string' },
   'learning-rate': { type: 'string' },
-  'lr-schedule': { type: 'string', default: 'constant' },
+  'lr-schedule': { type: 'string', default: 'cosine' },
 };
 
 export interface TrainOptions {
@@ -71,8 +71,8 @@ Options:
   --size N              image side for DIR, 46 to 1024 (default 150, as in the lecture)
   --no-augment          DIR: no rotation/shift/shear/zoom/flip augmentation
   --learning-rate F     RMSprop learning rate (default 0.001; 0.0001 for DIR)
-  --lr-schedule S       constant (default) or cosine: lowered along half a cosine to 0
-                        by the last step
+  --lr-schedule S       cosine (default): the rate falls along half a cosine to 0 by the
+                        last step; constant: held, as in the lecture
   --threads N           kernel threads (default: all cores)
   --out DIR             run folder (default runs/<timestamp>)
   --verbose 0|1|2       0 silent, 1 progress bar (default), 2 one line per epoch

@@ -33,7 +33,8 @@ describe('convnet train mnist', () => {
     assert.match(run.stdout, /Total params: 93,322/);
     assert.match(run.stdout, /MNIST: 1800 training, 200 validation \(the last 10%\), 2000 test images/);
     const accuracy = Number(/test accuracy: (\d\.\d+)/.exec(run.stdout)?.[1]);
-    // 28 steps of batch 64 reach about 0.6; chance is 0.1.
+    assert.match(run.stdout, /Model 'cnn': 1 epoch, batch 64, RMSprop lr 0\.001 cosine to 0, categorical_crossentropy, seed 42/);
+    // 29 steps of batch 64 reach about 0.74; chance is 0.1.
     assert.ok(accuracy > 0.4, `test accuracy ${accuracy} should beat chance (0.1) clearly`);
   });
 
@@ -79,7 +80,7 @@ describe('convnet train DIR', () => {
     }
     const out = join(work, 'shapes-run');
     const run = convnet(['train', data, '--size', '48', '--epochs', '2', '--batch-size', '8',
-      '--validation-split', '0.25', '--lr-schedule', 'cosine', '--out', out, '--verbose', '0']);
+      '--validation-split', '0.25', '--out', out, '--verbose', '0']);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /RMSprop lr 0\.0001 cosine to 0, seed 42/);
     assert.match(run.stdout, /Training: Found 18 images belonging to 2 classes\./);
@@ -116,6 +117,17 @@ describe('convnet train options', () => {
     const run = convnet(['train', 'mnist', '--lr-schedule', 'step']);
     assert.equal(run.status, 1);
     assert.match(run.stderr, /option '--lr-schedule': expected constant or cosine, got 'step'/);
+  });
+
+  it('holds the learning rate with --lr-schedule constant, as the lecture', async () => {
+    const out = join(work, 'constant');
+    const run = convnet(['train', 'mnist', '--limit', '300', '--epochs', '1', '--lr-schedule',
+      'constant', '--out', out, '--verbose', '0']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /RMSprop lr 0\.001, categorical_crossentropy/);
+    const saved = await readKerasH5(join(out, 'model.h5'));
+    const optimizer = saved.trainingConfig?.optimizer_config as { config: Record<string, unknown> };
+    assert.equal(optimizer.config.learning_rate, 0.001);
   });
 
   it('refuses folder-only options for MNIST', () => {
