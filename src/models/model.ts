@@ -253,9 +253,9 @@ export class Model implements CallbackModel {
     this.requireCompiled('learningRate').optimizer.learningRate = value;
   }
 
-  /** The optimizer given to compile(), as Keras' `model.optimizer`. */
-  get optimizer(): Optimizer {
-    return this.requireCompiled('optimizer').optimizer;
+  /** The optimizer given to compile(), or null before compile(), as Keras' `model.optimizer`. */
+  get optimizer(): Optimizer | null {
+    return this.compiled?.optimizer ?? null;
   }
 
   /**
