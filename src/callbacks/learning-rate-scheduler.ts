@@ -9,6 +9,7 @@
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { pythonRepr } from '../utils/format.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 import { requireModel } from './require-model.js';
 
@@ -19,12 +20,15 @@ export interface LearningRateSchedulerArgs {
   verbose?: number;
 }
 
+const OPTIONS = optionNames<LearningRateSchedulerArgs>()(['verbose']);
+
 export class LearningRateScheduler extends Callback {
   readonly schedule: Schedule;
   readonly verbose: number;
 
   constructor(schedule: Schedule, args: LearningRateSchedulerArgs = {}) {
     super();
+    checkOptionNames('LearningRateScheduler', args, OPTIONS);
     this.schedule = schedule;
     this.verbose = args.verbose ?? 0;
   }

@@ -9,6 +9,7 @@
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { pythonRepr } from '../utils/format.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 import { availableKeys, isImprovement, resolveMode, type MonitorMode } from './monitor.js';
 import { requireModel } from './require-model.js';
@@ -31,6 +32,9 @@ export interface ReduceLROnPlateauArgs {
   minLr?: number;
 }
 
+const OPTIONS = optionNames<ReduceLROnPlateauArgs>()([
+  'monitor', 'factor', 'patience', 'verbose', 'mode', 'minDelta', 'cooldown', 'minLr']);
+
 export class ReduceLROnPlateau extends Callback {
   readonly monitor: string;
   readonly factor: number;
@@ -46,6 +50,7 @@ export class ReduceLROnPlateau extends Callback {
 
   constructor(args: ReduceLROnPlateauArgs = {}) {
     super();
+    checkOptionNames('ReduceLROnPlateau', args, OPTIONS);
     this.monitor = args.monitor ?? 'val_loss';
     this.factor = args.factor ?? 0.1;
     this.patience = args.patience ?? 10;
