@@ -6,6 +6,11 @@
  * Epoch and batch numbers passed to hooks are 0-based, as in Keras; messages shown to users
  * are 1-based ("Epoch 3/10").
  *
+ * As in Keras, `onBatchBegin`/`onBatchEnd` are the older names of the training-batch hooks:
+ * the default `onTrainBatchBegin`/`onTrainBatchEnd` call them, so overriding only `onBatchEnd`
+ * runs it once per training batch (never for evaluate or predict batches). A callback that
+ * overrides `onTrainBatchEnd` itself replaces that call.
+ *
  * @example
  * class PrintLoss extends Callback {
  *   override onEpochEnd(epoch: number, logs: Logs) { console.log(epoch, logs.loss); }
@@ -65,8 +70,19 @@ export class Callback {
   onTrainEnd(_logs: Logs = {}): void | Promise<void> {}
   onEpochBegin(_epoch: number, _logs: Logs = {}): void | Promise<void> {}
   onEpochEnd(_epoch: number, _logs: Logs = {}): void | Promise<void> {}
-  onTrainBatchBegin(_batch: number, _logs: Logs = {}): void | Promise<void> {}
-  onTrainBatchEnd(_batch: number, _logs: Logs = {}): void | Promise<void> {}
+  /** Keras' older name of onTrainBatchBegin, called by the default onTrainBatchBegin. */
+  onBatchBegin(_batch: number, _logs: Logs = {}): void | Promise<void> {}
+  /** Keras' older name of onTrainBatchEnd, called by the default onTrainBatchEnd. */
+  onBatchEnd(_batch: number, _logs: Logs = {}): void | Promise<void> {}
+
+  onTrainBatchBegin(batch: number, logs: Logs = {}): void | Promise<void> {
+    return this.onBatchBegin(batch, logs);
+  }
+
+  onTrainBatchEnd(batch: number, logs: Logs = {}): void | Promise<void> {
+    return this.onBatchEnd(batch, logs);
+  }
+
   onTestBegin(_logs: Logs = {}): void | Promise<void> {}
   onTestEnd(_logs: Logs = {}): void | Promise<void> {}
   onTestBatchBegin(_batch: number, _logs: Logs = {}): void | Promise<void> {}
