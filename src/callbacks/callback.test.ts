@@ -5,7 +5,7 @@ import { resetNames } from '../layers/index.js';
 import { sequential } from '../models/sequential.js';
 import { setSeed } from '../tensor/random.js';
 import { tensor } from '../tensor/tensor.js';
-import { Callback, type Logs } from './callback.js';
+import { Callback, type CallbackModel, type Logs } from './callback.js';
 
 function tinyModel() {
   const m = sequential([layers.dense({ units: 1, inputShape: [2] })]);
@@ -64,5 +64,43 @@ describe('Callback batch hooks', () => {
     await m.evaluate(x, y, { batchSize: 2, verbose: 0, callbacks: [new Count()] });
     await m.predict(x, { batchSize: 2, callbacks: [new Count()] });
     assert.equal(calls, 0);
+  });
+});
+
+describe('Callback.checkModel', () => {
+  it('runs for every callback, with the model, before any onTrainBegin', async () => {
+    const events: string[] = [];
+    const m = tinyModel();
+    class Recorder extends Callback {
+      constructor(private readonly label: string) {
+        super();
+      }
+      override checkModel(model: CallbackModel): void {
+        events.push(`${this.label} check ${model === m}`);
+      }
+      override onTrainBegin(): void {
+        events.push(`${this.label} trainBegin`);
+      }
+    }
+    await m.fit(x, y, { epochs: 0, verbose: 0, callbacks: [new Recorder('a'), new Recorder('b')] });
+    assert.deepEqual(events, ['a check true', 'b check true', 'a trainBegin', 'b trainBegin']);
+  });
+
+  it('stops fit before any onTrainBegin when it throws', async () => {
+    const events: string[] = [];
+    class Begins extends Callback {
+      override onTrainBegin(): void {
+        events.push('trainBegin');
+      }
+    }
+    class Refuses extends Callback {
+      override async checkModel(): Promise<void> {
+        await Promise.resolve();
+        throw new Error('Refuses: not this model');
+      }
+    }
+    await assert.rejects(tinyModel().fit(x, y, { verbose: 0, callbacks: [new Begins(), new Refuses()] }),
+      /^Error: Refuses: not this model$/);
+    assert.deepEqual(events, []);
   });
 });

@@ -45,6 +45,11 @@ export interface CallbackModel {
   resumeEpoch?: number;
   /** The optimizer's learning rate, read and written by schedulers. */
   learningRate: number;
+  /**
+   * The class name of the schedule the learning rate follows ('CosineDecay'), or null when it
+   * is a plain number that callbacks may set. Left out, it means a plain number.
+   */
+  readonly learningRateSchedule?: string | null;
   /** Copies of all weights (trainable and not), in a fixed order. */
   getWeights(): Tensor[];
   /** Sets all weights from copies taken with getWeights(). */
@@ -65,6 +70,18 @@ export class Callback {
   setParams(params: TrainingParams): void {
     this.params = params;
   }
+
+  /**
+   * Throws when this callback cannot work with `model`, e.g. it must set a learning rate that
+   * follows a schedule. `fit` calls it on every callback before any `onTrainBegin`, so such a
+   * run fails before another callback writes a file or a weight changes. Only `fit` calls it.
+   *
+   * @example
+   * override checkModel(model: CallbackModel) {
+   *   if (model.learningRateSchedule) throw new ValueError('MyCallback needs a plain rate');
+   * }
+   */
+  checkModel(_model: CallbackModel): void | Promise<void> {}
 
   onTrainBegin(_logs: Logs = {}): void | Promise<void> {}
   onTrainEnd(_logs: Logs = {}): void | Promise<void> {}

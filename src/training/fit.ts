@@ -62,6 +62,8 @@ export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: T
   const params: TrainingParams = { epochs, steps: train.steps, verbose, samples: train.samples,
     metrics: validation === null ? metricNames : [...metricNames, ...metricNames.map((n) => `val_${n}`)] };
   const list = new CallbackList(callbacks, model, params);
+  // before any onTrainBegin, so a run that cannot work leaves no log files behind
+  await list.checkModel(model);
 
   model.stopTraining = false;
   await list.onTrainBegin();
