@@ -115,7 +115,8 @@ export class BackupAndRestore extends Callback {
 
     const state = parseState(text, this.statePath);
     model.setWeights(state.weights.map(fromSaved));
-    model.learningRate = state.learningRate;
+    // a rate that follows a schedule cannot be set; it comes back with the step count below
+    if ((model.learningRateSchedule ?? null) === null) model.learningRate = state.learningRate;
     const optimizer = optimizerOf(model);
     if (state.optimizer !== null && optimizer !== null) {
       if (model.trainableWeights !== undefined) optimizer.build?.(model.trainableWeights);
