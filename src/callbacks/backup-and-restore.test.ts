@@ -3,6 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import * as layers from '../layers/index.js';
+import { sequential } from '../models/sequential.js';
+import { SGD } from '../optimizers/index.js';
+import { CosineDecay } from '../optimizers/schedules.js';
+import { tensor, type Tensor } from '../tensor/tensor.js';
 import { BackupAndRestore } from './backup-and-restore.js';
 import { FakeModel, runFakeFit, type FakeFitOptions } from './fake-training.js';
 import { LambdaCallback } from './lambda-callback.js';
@@ -44,7 +49,7 @@ describe('BackupAndRestore', () => {
     assert.equal(backup.restoredEpoch, 2);
     assert.deepEqual(epochs, [2, 3]);
     assert.deepEqual(resumed.values, reference.values);
-    assert.equal(resumed.optimizer.iterations, 12);
+    assert.equal(resumed.optimizer!.iterations, 12);
     assert.equal(resumed.learningRate, reference.learningRate);
     assert.deepEqual(rest, full.slice(2));
     assert.equal(existsSync(dir), false, 'the backup is deleted after a normal end');
@@ -70,5 +75,35 @@ describe('BackupAndRestore', () => {
     writeFileSync(join(dir, 'training-state.json'), '{"format":"other"}');
     await assert.rejects(runFakeFit(new FakeModel([1]), [new BackupAndRestore(dir)], options),
       /is not a training-state file of this library \(format 'other'\); delete it/);
+  });
+});
+
+describe('BackupAndRestore with a learning-rate schedule', () => {
+  const x = tensor([[0.1], [0.5], [0.9], [0.3]]), y = tensor([[0.3], [1.1], [1.9], [0.7]]);
+  const model = (weights?: Tensor[]) => {
+    const m = sequential([layers.dense({ units: 1, inputShape: [1] })]);
+    m.compile({ optimizer: new SGD({ learningRate: new CosineDecay({ initialLearningRate: 0.2,
+      decaySteps: 12 }) }), loss: 'mse' });
+    if (weights !== undefined) m.setWeights(weights);
+    return m;
+  };
+
+  it('resumes without setting the rate, which the restored step count gives', async () => {
+    const initial = model().getWeights();
+    const reference = model(initial);
+    await reference.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0 });
+
+    const dir = join(mkdtempSync(join(tmpdir(), 'backup-')), 'state');
+    const crash = new LambdaCallback({ onEpochEnd: (e) => { if (e === 1) throw new Crash('killed'); } });
+    await assert.rejects(model(initial).fit(x, y, { epochs: 3, batchSize: 2, shuffle: false,
+      verbose: 0, callbacks: [new BackupAndRestore(dir), crash] }), Crash);
+
+    const resumed = model();
+    await resumed.fit(x, y, { epochs: 3, batchSize: 2, shuffle: false, verbose: 0,
+      callbacks: [new BackupAndRestore(dir)] });
+    assert.equal(resumed.optimizer!.iterations, 6);
+    assert.equal(resumed.learningRate, reference.learningRate);
+    assert.deepEqual(resumed.getWeights().map((w) => Array.from(w.f32)),
+      reference.getWeights().map((w) => Array.from(w.f32)));
   });
 });

@@ -26,6 +26,7 @@ import { IoError, ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { Tensor } from '../tensor/tensor.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type CallbackModel, type Logs } from './callback.js';
 import { requireModel } from './require-model.js';
 
@@ -69,6 +70,15 @@ export interface BackupAndRestoreArgs {
   deleteCheckpoint?: boolean;
 }
 
+const OPTIONS = optionNames<BackupAndRestoreArgs>()(['saveFreq', 'deleteCheckpoint']);
+
+/** Keras' BackupAndRestore options this one lacks, refused by name rather than ignored. */
+const MISSING = {
+  doubleCheckpoint: 'a second backup kept in case the first is damaged; here the one backup ' +
+    'is replaced atomically, so it is never half-written',
+  saveBeforePreemption: 'a backup when a cluster worker is preempted',
+};
+
 export const BACKUP_FILE = 'training-state.json';
 
 export class BackupAndRestore extends Callback {
@@ -82,6 +92,7 @@ export class BackupAndRestore extends Callback {
 
   constructor(backupDir: string, args: BackupAndRestoreArgs = {}) {
     super();
+    checkOptionNames('BackupAndRestore', args, OPTIONS, MISSING);
     if (backupDir === '') throw new ValueError('BackupAndRestore: backupDir must not be empty');
     this.backupDir = backupDir;
     this.saveFreq = args.saveFreq ?? 'epoch';
@@ -104,7 +115,8 @@ export class BackupAndRestore extends Callback {
 
     const state = parseState(text, this.statePath);
     model.setWeights(state.weights.map(fromSaved));
-    model.learningRate = state.learningRate;
+    // a rate that follows a schedule cannot be set; it comes back with the step count below
+    if ((model.learningRateSchedule ?? null) === null) model.learningRate = state.learningRate;
     const optimizer = optimizerOf(model);
     if (state.optimizer !== null && optimizer !== null) {
       if (model.trainableWeights !== undefined) optimizer.build?.(model.trainableWeights);

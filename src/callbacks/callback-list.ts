@@ -21,6 +21,11 @@ export class CallbackList {
     if (params !== undefined) for (const c of this.callbacks) c.setParams(params);
   }
 
+  /** Every callback's {@link Callback.checkModel}, in order; fit runs it before onTrainBegin. */
+  async checkModel(model: CallbackModel): Promise<void> {
+    for (const c of this.callbacks) await c.checkModel(model);
+  }
+
   private async each(hook: Hook, logs: Logs): Promise<void> {
     for (const c of this.callbacks) await c[hook](logs);
   }

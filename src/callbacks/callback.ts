@@ -6,6 +6,11 @@
  * Epoch and batch numbers passed to hooks are 0-based, as in Keras; messages shown to users
  * are 1-based ("Epoch 3/10").
  *
+ * As in Keras, `onBatchBegin`/`onBatchEnd` are the older names of the training-batch hooks:
+ * the default `onTrainBatchBegin`/`onTrainBatchEnd` call them, so overriding only `onBatchEnd`
+ * runs it once per training batch (never for evaluate or predict batches). A callback that
+ * overrides `onTrainBatchEnd` itself replaces that call.
+ *
  * @example
  * class PrintLoss extends Callback {
  *   override onEpochEnd(epoch: number, logs: Logs) { console.log(epoch, logs.loss); }
@@ -40,6 +45,11 @@ export interface CallbackModel {
   resumeEpoch?: number;
   /** The optimizer's learning rate, read and written by schedulers. */
   learningRate: number;
+  /**
+   * The class name of the schedule the learning rate follows ('CosineDecay'), or null when it
+   * is a plain number that callbacks may set. Left out, it means a plain number.
+   */
+  readonly learningRateSchedule?: string | null;
   /** Copies of all weights (trainable and not), in a fixed order. */
   getWeights(): Tensor[];
   /** Sets all weights from copies taken with getWeights(). */
@@ -61,12 +71,35 @@ export class Callback {
     this.params = params;
   }
 
+  /**
+   * Throws when this callback cannot work with `model`, e.g. it must set a learning rate that
+   * follows a schedule. `fit` calls it on every callback before any `onTrainBegin`, so such a
+   * run fails before another callback writes a file or a weight changes. Only `fit` calls it.
+   *
+   * @example
+   * override checkModel(model: CallbackModel) {
+   *   if (model.learningRateSchedule) throw new ValueError('MyCallback needs a plain rate');
+   * }
+   */
+  checkModel(_model: CallbackModel): void | Promise<void> {}
+
   onTrainBegin(_logs: Logs = {}): void | Promise<void> {}
   onTrainEnd(_logs: Logs = {}): void | Promise<void> {}
   onEpochBegin(_epoch: number, _logs: Logs = {}): void | Promise<void> {}
   onEpochEnd(_epoch: number, _logs: Logs = {}): void | Promise<void> {}
-  onTrainBatchBegin(_batch: number, _logs: Logs = {}): void | Promise<void> {}
-  onTrainBatchEnd(_batch: number, _logs: Logs = {}): void | Promise<void> {}
+  /** Keras' older name of onTrainBatchBegin, called by the default onTrainBatchBegin. */
+  onBatchBegin(_batch: number, _logs: Logs = {}): void | Promise<void> {}
+  /** Keras' older name of onTrainBatchEnd, called by the default onTrainBatchEnd. */
+  onBatchEnd(_batch: number, _logs: Logs = {}): void | Promise<void> {}
+
+  onTrainBatchBegin(batch: number, logs: Logs = {}): void | Promise<void> {
+    return this.onBatchBegin(batch, logs);
+  }
+
+  onTrainBatchEnd(batch: number, logs: Logs = {}): void | Promise<void> {
+    return this.onBatchEnd(batch, logs);
+  }
+
   onTestBegin(_logs: Logs = {}): void | Promise<void> {}
   onTestEnd(_logs: Logs = {}): void | Promise<void> {}
   onTestBatchBegin(_batch: number, _logs: Logs = {}): void | Promise<void> {}

@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { pythonRepr } from '../utils/format.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 
 export interface CSVLoggerArgs {
@@ -22,6 +23,8 @@ export interface CSVLoggerArgs {
   /** Add rows to an existing file instead of replacing it. Default false. */
   append?: boolean;
 }
+
+const OPTIONS = optionNames<CSVLoggerArgs>()(['separator', 'append']);
 
 export class CSVLogger extends Callback {
   readonly filename: string;
@@ -36,6 +39,7 @@ export class CSVLogger extends Callback {
 
   constructor(filename: string, args: CSVLoggerArgs = {}) {
     super();
+    checkOptionNames('CSVLogger', args, OPTIONS);
     this.filename = filename;
     this.separator = args.separator ?? ',';
     this.append = args.append ?? false;

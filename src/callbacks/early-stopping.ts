@@ -13,6 +13,7 @@
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 import { availableKeys, isImprovement, resolveMode, type MonitorMode } from './monitor.js';
 import { requireModel } from './require-model.js';
@@ -35,6 +36,10 @@ export interface EarlyStoppingArgs {
   startFromEpoch?: number;
 }
 
+const OPTIONS = optionNames<EarlyStoppingArgs>()([
+  'monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights',
+  'startFromEpoch']);
+
 export class EarlyStopping extends Callback {
   readonly monitor: string;
   readonly patience: number;
@@ -54,6 +59,7 @@ export class EarlyStopping extends Callback {
 
   constructor(args: EarlyStoppingArgs = {}) {
     super();
+    checkOptionNames('EarlyStopping', args, OPTIONS);
     this.monitor = args.monitor ?? 'val_loss';
     this.minDelta = Math.abs(args.minDelta ?? 0);
     this.patience = args.patience ?? 0;

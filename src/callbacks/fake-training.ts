@@ -1,6 +1,7 @@
 /**
- * Test support: a tiny model and a training loop that call callback hooks in the order Keras'
- * `fit` does, with losses chosen by the test. Lets callbacks be tested without a real model.
+ * Test support: a tiny model and a training loop that call callback hooks in the order our
+ * `fit` does (checkModel, then Keras' order), with losses chosen by the test. Lets callbacks
+ * be tested without a real model.
  *
  * @example
  * const model = new FakeModel([1, 2]);
@@ -17,6 +18,8 @@ export class FakeModel implements CallbackModel {
   readonly name = 'fake';
   stopTraining = false;
   learningRate = 0.01;
+  /** The schedule the rate follows, as Model.learningRateSchedule names it. */
+  learningRateSchedule: string | null = null;
   /** The scalar weights (getWeights gives them as [1] tensors). */
   values: number[];
   /** Paths passed to save/saveWeights, in order. */
@@ -83,6 +86,7 @@ export async function runFakeFit(model: FakeModel, callbacks: Callback[], o: Fak
 
   const history: Logs[] = [];
   model.stopTraining = false;
+  await each((c) => c.checkModel(model));
   await each((c) => c.onTrainBegin({}));
   for (let epoch = model.resumeEpoch ?? o.initialEpoch ?? 0; epoch < o.epochs; epoch++) {
     await each((c) => c.onEpochBegin(epoch, {}));

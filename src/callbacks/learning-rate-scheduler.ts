@@ -1,7 +1,9 @@
 /**
  * LearningRateScheduler: sets the optimizer's learning rate at the start of every epoch from
  * `schedule(epoch, currentRate)` (epoch 0-based), and records the rate in the epoch logs as
- * 'learning_rate', so History, CSVLogger and TensorBoard show it (as Keras 3 does).
+ * 'learning_rate', so History, CSVLogger and TensorBoard show it (as Keras 3 does). An
+ * optimizer whose rate follows a schedule cannot have it set, so fit refuses that pairing
+ * before training starts.
  *
  * @example
  * new LearningRateScheduler((epoch, lr) => (epoch < 10 ? lr : lr * Math.exp(-0.1)));
@@ -9,8 +11,9 @@
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { pythonRepr } from '../utils/format.js';
-import { Callback, type Logs } from './callback.js';
-import { requireModel } from './require-model.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
+import { Callback, type CallbackModel, type Logs } from './callback.js';
+import { requireModel, requireSettableRate } from './require-model.js';
 
 export type Schedule = (epoch: number, learningRate: number) => number;
 
@@ -19,14 +22,21 @@ export interface LearningRateSchedulerArgs {
   verbose?: number;
 }
 
+const OPTIONS = optionNames<LearningRateSchedulerArgs>()(['verbose']);
+
 export class LearningRateScheduler extends Callback {
   readonly schedule: Schedule;
   readonly verbose: number;
 
   constructor(schedule: Schedule, args: LearningRateSchedulerArgs = {}) {
     super();
+    checkOptionNames('LearningRateScheduler', args, OPTIONS);
     this.schedule = schedule;
     this.verbose = args.verbose ?? 0;
+  }
+
+  override checkModel(model: CallbackModel): void {
+    requireSettableRate(model, 'LearningRateScheduler');
   }
 
   override onEpochBegin(epoch: number): void {

@@ -17,6 +17,7 @@ import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { formatPython, formatValue, templateFields, type FormatValue } from '../utils/format.js';
 import { replaceAtomic } from '../io/atomic-write.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 import { isImprovement, resolveMode, type MonitorMode } from './monitor.js';
 import { requireModel } from './require-model.js';
@@ -37,6 +38,10 @@ export interface ModelCheckpointArgs {
   initialValueThreshold?: number;
 }
 
+const OPTIONS = optionNames<ModelCheckpointArgs>()([
+  'monitor', 'verbose', 'saveBestOnly', 'saveWeightsOnly', 'mode', 'saveFreq',
+  'initialValueThreshold']);
+
 export class ModelCheckpoint extends Callback {
   readonly filepath: string;
   readonly monitor: string;
@@ -53,6 +58,7 @@ export class ModelCheckpoint extends Callback {
 
   constructor(filepath: string, args: ModelCheckpointArgs = {}) {
     super();
+    checkOptionNames('ModelCheckpoint', args, OPTIONS);
     this.filepath = filepath;
     this.monitor = args.monitor ?? 'val_loss';
     this.verbose = args.verbose ?? 0;

@@ -7,6 +7,7 @@
  */
 import { ValueError } from '../errors.js';
 import { Progbar, type TextStream } from '../training/progbar.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 
 export interface ProgbarLoggerArgs {
@@ -16,6 +17,8 @@ export interface ProgbarLoggerArgs {
   /** Clock in milliseconds, for tests. */
   now?: () => number;
 }
+
+const OPTIONS = optionNames<ProgbarLoggerArgs>()(['stream', 'verbose', 'now']);
 
 /** process.stdout when running in Node. */
 export function defaultStream(): TextStream {
@@ -35,6 +38,7 @@ export class ProgbarLogger extends Callback {
 
   constructor(args: ProgbarLoggerArgs = {}) {
     super();
+    checkOptionNames('ProgbarLogger', args, OPTIONS);
     this.stream = args.stream ?? defaultStream();
     this.verboseOverride = args.verbose;
     this.now = args.now;

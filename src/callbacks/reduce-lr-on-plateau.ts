@@ -2,6 +2,8 @@
  * ReduceLROnPlateau: multiplies the learning rate by `factor` when a monitored metric has not
  * improved for `patience` epochs, then waits `cooldown` epochs before counting again, never
  * going below `minLr`. Adds the epoch's learning rate to the logs as 'learning_rate'.
+ * An optimizer whose rate follows a schedule cannot have it set, so fit refuses that pairing
+ * before training starts.
  *
  * @example
  * new ReduceLROnPlateau({ monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 0.001 });
@@ -9,9 +11,10 @@
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
 import { pythonRepr } from '../utils/format.js';
-import { Callback, type Logs } from './callback.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
+import { Callback, type CallbackModel, type Logs } from './callback.js';
 import { availableKeys, isImprovement, resolveMode, type MonitorMode } from './monitor.js';
-import { requireModel } from './require-model.js';
+import { requireModel, requireSettableRate } from './require-model.js';
 
 export interface ReduceLROnPlateauArgs {
   /** Default 'val_loss'. */
@@ -31,6 +34,9 @@ export interface ReduceLROnPlateauArgs {
   minLr?: number;
 }
 
+const OPTIONS = optionNames<ReduceLROnPlateauArgs>()([
+  'monitor', 'factor', 'patience', 'verbose', 'mode', 'minDelta', 'cooldown', 'minLr']);
+
 export class ReduceLROnPlateau extends Callback {
   readonly monitor: string;
   readonly factor: number;
@@ -46,6 +52,7 @@ export class ReduceLROnPlateau extends Callback {
 
   constructor(args: ReduceLROnPlateauArgs = {}) {
     super();
+    checkOptionNames('ReduceLROnPlateau', args, OPTIONS);
     this.monitor = args.monitor ?? 'val_loss';
     this.factor = args.factor ?? 0.1;
     this.patience = args.patience ?? 10;
@@ -61,10 +68,11 @@ export class ReduceLROnPlateau extends Callback {
     this.best = this.initialBest();
   }
 
+  override checkModel(model: CallbackModel): void {
+    requireSettableRate(model, 'ReduceLROnPlateau');
+  }
+
   override onTrainBegin(): void {
-    // Setting the rate to itself fails at once, with the reason, when a schedule drives it,
-    // rather than epochs later at the first plateau.
-    if (this.model !== null) this.model.learningRate = this.model.learningRate;
     this.wait = 0;
     this.cooldownCounter = 0;
     this.best = this.initialBest();

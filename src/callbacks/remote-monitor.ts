@@ -10,6 +10,7 @@
  * new RemoteMonitor({ root: 'http://127.0.0.1:9000', sendAsJson: true });
  */
 import { log } from '../log.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 
 export interface RemoteMonitorArgs {
@@ -27,6 +28,9 @@ export interface RemoteMonitorArgs {
   timeoutMs?: number;
 }
 
+const OPTIONS = optionNames<RemoteMonitorArgs>()([
+  'root', 'path', 'field', 'headers', 'sendAsJson', 'timeoutMs']);
+
 export class RemoteMonitor extends Callback {
   readonly root: string;
   readonly path: string;
@@ -37,6 +41,7 @@ export class RemoteMonitor extends Callback {
 
   constructor(args: RemoteMonitorArgs = {}) {
     super();
+    checkOptionNames('RemoteMonitor', args, OPTIONS);
     this.root = args.root ?? 'http://127.0.0.1:9000';
     this.path = args.path ?? '/publish/epoch/end/';
     this.field = args.field ?? 'data';

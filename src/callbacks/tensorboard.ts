@@ -24,6 +24,7 @@ import { NotSupportedError, ValueError } from '../errors.js';
 import { EventFileWriter } from '../io/tensorboard/event-file-writer.js';
 import { kerasModelValue } from '../io/tensorboard/summary.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type CallbackModel, type Logs } from './callback.js';
 
 export interface TensorBoardArgs {
@@ -38,6 +39,17 @@ export interface TensorBoardArgs {
   /** Profiling is not available; accepted as 0 so Keras code that disables it runs unchanged. */
   profileBatch?: 0;
 }
+
+const OPTIONS = optionNames<TensorBoardArgs>()([
+  'logDir', 'histogramFreq', 'writeGraph', 'updateFreq', 'profileBatch']);
+
+/** Keras' TensorBoard options this one lacks, refused by name rather than ignored. */
+const MISSING = {
+  writeImages: 'weights shown as images',
+  writeStepsPerSecond: 'a steps-per-second curve',
+  embeddingsFreq: 'embedding projector data',
+  embeddingsMetadata: 'embedding projector labels',
+};
 
 /** Model fields used when present: named weights for histogram tags, toJSON for the graph. */
 interface DescribedModel extends CallbackModel {
@@ -60,6 +72,7 @@ export class TensorBoard extends Callback {
 
   constructor(args: TensorBoardArgs = {}) {
     super();
+    checkOptionNames('TensorBoard', args, OPTIONS, MISSING);
     this.logDir = args.logDir ?? 'logs';
     this.histogramFreq = args.histogramFreq ?? 0;
     this.writeGraph = args.writeGraph ?? true;

@@ -8,6 +8,7 @@
  */
 import { ValueError } from '../errors.js';
 import { log } from '../log.js';
+import { checkOptionNames, optionNames } from '../utils/check-options.js';
 import { Callback, type Logs } from './callback.js';
 
 export interface TerminateOnNaNArgs {
@@ -15,11 +16,14 @@ export interface TerminateOnNaNArgs {
   raiseError?: boolean;
 }
 
+const OPTIONS = optionNames<TerminateOnNaNArgs>()(['raiseError']);
+
 export class TerminateOnNaN extends Callback {
   readonly raiseError: boolean;
 
   constructor(args: TerminateOnNaNArgs = {}) {
     super();
+    checkOptionNames('TerminateOnNaN', args, OPTIONS);
     this.raiseError = args.raiseError ?? false;
   }
 

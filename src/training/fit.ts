@@ -23,6 +23,7 @@ import { currentLogs, resetMetrics, trainStep } from './train-step.js';
 import type { TextStream } from './progbar.js';
 
 export interface FitArgs {
+  /** Epoch to stop before (an integer >= 0). Default 1; 0 trains nothing, as in Keras. */
   epochs?: number;
   batchSize?: number;
   /** 0 silent, 1 progress bar (default), 2 one line per epoch. */
@@ -32,6 +33,7 @@ export interface FitArgs {
   validationSplit?: number;
   validationData?: [ModelInput, Tensor] | [ModelInput, Tensor, Tensor] | BatchSequence;
   shuffle?: boolean;
+  /** 0-based epoch to start at, e.g. to continue an earlier run. Default 0. */
   initialEpoch?: number;
   classWeight?: Record<number, number>;
   sampleWeight?: Tensor;
@@ -49,6 +51,8 @@ const FIT_OPTIONS = ['epochs', 'batchSize', 'verbose', 'callbacks', 'validationS
 export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: Tensor | null,
   args: FitArgs): Promise<History> {
   checkOptionNames('fit', args, FIT_OPTIONS);
+  checkEpochNumber('epochs', args.epochs, '0 trains nothing');
+  checkEpochNumber('initialEpoch', args.initialEpoch, 'the 0-based epoch to start at');
   const compiled = model.requireCompiled('fit');
   const epochs = args.epochs ?? 1;
   const verbose = args.verbose ?? 1;
@@ -62,6 +66,8 @@ export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: T
   const params: TrainingParams = { epochs, steps: train.steps, verbose, samples: train.samples,
     metrics: validation === null ? metricNames : [...metricNames, ...metricNames.map((n) => `val_${n}`)] };
   const list = new CallbackList(callbacks, model, params);
+  // before any onTrainBegin, so a run that cannot work leaves no log files behind
+  await list.checkModel(model);
 
   model.stopTraining = false;
   await list.onTrainBegin();
@@ -80,6 +86,13 @@ export async function fitModel(model: Model, x: ModelInput | BatchSequence, y: T
   }
   await list.onTrainEnd(epochLogs);
   return history;
+}
+
+/** Epoch counts and indices are whole numbers >= 0: epochs 2.5 would quietly run 3, -1 none. */
+function checkEpochNumber(name: string, value: unknown, meaning: string): void {
+  if (value === undefined || (Number.isInteger(value) && (value as number) >= 0)) return;
+  const got = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  throw new ValueError(`fit: ${name} must be an integer >= 0 (${meaning}), got ${got}`);
 }
 
 async function runEpoch(model: Model, train: BatchSource, list: CallbackList, epoch: number): Promise<Logs> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LambdaCallback } from '../callbacks/lambda-callback.js';
 import { dense } from '../layers/index.js';
 import { sequential } from '../models/index.js';
 import { tensor } from '../tensor/tensor.js';
@@ -23,6 +24,41 @@ describe('training options', () => {
     await assert.rejects(tiny().evaluate(x, y, { batchsize: 8 } as never),
       /evaluate: unknown option 'batchsize'; known options: batchSize/);
     await assert.rejects(tiny().predict(x, { verbos: 0 } as never), /predict: unknown option 'verbos'/);
+  });
+
+  it('refuses a negative or fractional epochs, naming the option and the value', async () => {
+    const m = tiny();
+    const before = m.getWeights().map((w) => Array.from(w.f32));
+    await assert.rejects(m.fit(x, y, { epochs: -1, verbose: 0 }),
+      /^ValueError: fit: epochs must be an integer >= 0 \(0 trains nothing\), got -1$/);
+    await assert.rejects(m.fit(x, y, { epochs: 2.5, verbose: 0 }),
+      /fit: epochs must be an integer >= 0 \(0 trains nothing\), got 2\.5$/);
+    await assert.rejects(m.fit(x, y, { epochs: '3', verbose: 0 } as never),
+      /fit: epochs must be an integer >= 0 \(0 trains nothing\), got "3"$/);
+    await assert.rejects(m.fit(x, y, { epochs: NaN, verbose: 0 }), /fit: epochs .* got NaN$/);
+    assert.deepEqual(m.getWeights().map((w) => Array.from(w.f32)), before);
+    assert.equal(m.optimizer!.iterations, 0);
+  });
+
+  it('refuses a negative or fractional initialEpoch', async () => {
+    await assert.rejects(tiny().fit(x, y, { epochs: 3, initialEpoch: -2, verbose: 0 }),
+      /^ValueError: fit: initialEpoch must be an integer >= 0 \(the 0-based epoch to start at\), got -2$/);
+    await assert.rejects(tiny().fit(x, y, { epochs: 3, initialEpoch: 0.5, verbose: 0 }),
+      /fit: initialEpoch must be an integer >= 0 .*, got 0\.5$/);
+  });
+
+  it('trains nothing with epochs 0, and still runs the train begin and end hooks', async () => {
+    const m = tiny();
+    const before = m.getWeights().map((w) => Array.from(w.f32));
+    const hooks: string[] = [];
+    const history = await m.fit(x, y, { epochs: 0, verbose: 0, callbacks: [new LambdaCallback({
+      onTrainBegin: () => { hooks.push('begin'); }, onEpochBegin: () => { hooks.push('epoch'); },
+      onTrainEnd: () => { hooks.push('end'); } })] });
+    assert.deepEqual(hooks, ['begin', 'end']);
+    assert.deepEqual(history.epoch, []);
+    assert.deepEqual(history.history, {});
+    assert.deepEqual(m.getWeights().map((w) => Array.from(w.f32)), before);
+    assert.equal(m.optimizer!.iterations, 0);
   });
 
   it('says compile needs a loss and an optimizer, with an example', () => {
