@@ -6,10 +6,11 @@
  *
  * @example
  * const steps = 5 * Math.ceil(54000 / 64);
- * new RMSprop({ learningRate: new schedules.CosineDecay({ initialLearningRate: 1e-3, decaySteps: steps }) });
+ * const decay = new schedules.CosineDecay({ initialLearningRate: 1e-3, decaySteps: steps });
+ * new RMSprop({ learningRate: decay });
  */
 import { ValueError } from '../errors.js';
-import { checkOptionNames, optionNames } from '../utils/check-options.js';
+import { camelCase, checkOptionNames, optionNames } from '../utils/check-options.js';
 
 /** A saved schedule: `{class_name, config}` with snake_case keys, as Keras writes it. */
 export interface ScheduleConfig {
@@ -45,7 +46,8 @@ function rate(value: number | undefined, what: string, schedule: string): number
   return v;
 }
 
-function finite(value: number | undefined, what: string, schedule: string, fallback?: number): number {
+function finite(value: number | undefined, what: string, schedule: string,
+  fallback?: number): number {
   const v = value ?? fallback;
   if (v === undefined || !Number.isFinite(v)) {
     throw new ValueError(`${schedule}: ${what} must be a finite number, got ${value}`);
@@ -53,12 +55,48 @@ function finite(value: number | undefined, what: string, schedule: string, fallb
   return v;
 }
 
-export interface ExponentialDecayArgs {
+/** Options of ExponentialDecay and InverseTimeDecay. */
+export interface RateDecayArgs {
   initialLearningRate: number;
   decaySteps: number;
   decayRate: number;
   /** Decay in whole periods of decaySteps (a step function) rather than smoothly. */
   staircase?: boolean;
+}
+export type ExponentialDecayArgs = RateDecayArgs;
+export type InverseTimeDecayArgs = RateDecayArgs;
+
+const RATE_DECAY_OPTIONS = optionNames<RateDecayArgs>()(['initialLearningRate', 'decaySteps',
+  'decayRate', 'staircase']);
+
+/** A decay driven by the number of periods of decaySteps done, floored when `staircase`. */
+abstract class RateDecay extends LearningRateSchedule {
+  readonly initialLearningRate: number;
+  readonly decaySteps: number;
+  readonly decayRate: number;
+  readonly staircase: boolean;
+
+  constructor(name: string, args: RateDecayArgs) {
+    super();
+    checkOptionNames(name, args, RATE_DECAY_OPTIONS);
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', name);
+    this.decaySteps = positive(args.decaySteps, 'decaySteps', name);
+    this.decayRate = finite(args.decayRate, 'decayRate', name);
+    this.staircase = args.staircase ?? false;
+  }
+
+  call(step: number): number {
+    const periods = step / this.decaySteps;
+    return this.decayed(this.staircase ? Math.floor(periods) : periods);
+  }
+
+  /** The rate after `periods` periods of decaySteps. */
+  protected abstract decayed(periods: number): number;
+
+  getConfig(): Record<string, unknown> {
+    return { initial_learning_rate: this.initialLearningRate, decay_steps: this.decaySteps,
+      decay_rate: this.decayRate, staircase: this.staircase, name: null };
+  }
 }
 
 /**
@@ -66,40 +104,19 @@ export interface ExponentialDecayArgs {
  * `staircase`.
  *
  * @example
- * new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.5 }).call(200); // 0.025
+ * const s = new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.5 });
+ * s.call(200); // 0.025
  */
-export class ExponentialDecay extends LearningRateSchedule {
+export class ExponentialDecay extends RateDecay {
   readonly className = 'ExponentialDecay';
-  readonly initialLearningRate: number;
-  readonly decaySteps: number;
-  readonly decayRate: number;
-  readonly staircase: boolean;
 
   constructor(args: ExponentialDecayArgs) {
-    super();
-    checkOptionNames('ExponentialDecay', args, optionNames<ExponentialDecayArgs>()(['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']));
-    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
-    this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
-    this.decayRate = finite(args.decayRate, 'decayRate', this.className);
-    this.staircase = args.staircase ?? false;
+    super('ExponentialDecay', args);
   }
 
-  call(step: number): number {
-    const p = step / this.decaySteps;
-    return this.initialLearningRate * this.decayRate ** (this.staircase ? Math.floor(p) : p);
+  protected decayed(periods: number): number {
+    return this.initialLearningRate * this.decayRate ** periods;
   }
-
-  getConfig(): Record<string, unknown> {
-    return { initial_learning_rate: this.initialLearningRate, decay_steps: this.decaySteps,
-      decay_rate: this.decayRate, staircase: this.staircase, name: null };
-  }
-}
-
-export interface InverseTimeDecayArgs {
-  initialLearningRate: number;
-  decaySteps: number;
-  decayRate: number;
-  staircase?: boolean;
 }
 
 /**
@@ -107,41 +124,33 @@ export interface InverseTimeDecayArgs {
  * `staircase`.
  *
  * @example
- * new InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 1 }).call(10); // 0.05
+ * const s = new InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 1 });
+ * s.call(10); // 0.05
  */
-export class InverseTimeDecay extends LearningRateSchedule {
+export class InverseTimeDecay extends RateDecay {
   readonly className = 'InverseTimeDecay';
-  readonly initialLearningRate: number;
-  readonly decaySteps: number;
-  readonly decayRate: number;
-  readonly staircase: boolean;
 
   constructor(args: InverseTimeDecayArgs) {
-    super();
-    checkOptionNames('InverseTimeDecay', args, optionNames<InverseTimeDecayArgs>()(['initialLearningRate', 'decaySteps', 'decayRate', 'staircase']));
-    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
-    this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
-    this.decayRate = finite(args.decayRate, 'decayRate', this.className);
-    this.staircase = args.staircase ?? false;
+    super('InverseTimeDecay', args);
   }
 
-  call(step: number): number {
-    const p = step / this.decaySteps;
-    return this.initialLearningRate / (1 + this.decayRate * (this.staircase ? Math.floor(p) : p));
-  }
-
-  getConfig(): Record<string, unknown> {
-    return { initial_learning_rate: this.initialLearningRate, decay_steps: this.decaySteps,
-      decay_rate: this.decayRate, staircase: this.staircase, name: null };
+  protected decayed(periods: number): number {
+    return this.initialLearningRate / (1 + this.decayRate * periods);
   }
 }
 
 export interface PiecewiseConstantDecayArgs {
   /** Increasing step counts where the rate changes. */
   boundaries: number[];
-  /** One more value than boundaries: the rate up to and including each boundary, then after the last. */
+  /**
+   * One more value than boundaries: the rate up to and including each boundary, then the
+   * rate after the last.
+   */
   values: number[];
 }
+
+const PIECEWISE_CONSTANT_DECAY_OPTIONS = optionNames<PiecewiseConstantDecayArgs>()(['boundaries',
+  'values']);
 
 /**
  * values[0] while step ≤ boundaries[0], values[i] while boundaries[i-1] < step ≤ boundaries[i],
@@ -159,7 +168,7 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
 
   constructor(args: PiecewiseConstantDecayArgs) {
     super();
-    checkOptionNames('PiecewiseConstantDecay', args, optionNames<PiecewiseConstantDecayArgs>()(['boundaries', 'values']));
+    checkOptionNames('PiecewiseConstantDecay', args, PIECEWISE_CONSTANT_DECAY_OPTIONS);
     const { boundaries, values } = args;
     if (!Array.isArray(boundaries) || !Array.isArray(values) ||
       values.length !== boundaries.length + 1) {
@@ -169,8 +178,8 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
     boundaries.forEach((b, i) => {
       finite(b, `boundaries[${i}]`, this.className);
       if (i > 0 && !(b > boundaries[i - 1]!)) {
-        throw new ValueError(`${this.className}: boundaries must increase, got ${boundaries[i - 1]} ` +
-          `then ${b} at index ${i}`);
+        throw new ValueError(`${this.className}: boundaries must increase, got ` +
+          `${boundaries[i - 1]} then ${b} at index ${i}`);
       }
     });
     values.forEach((v, i) => finite(v, `values[${i}]`, this.className));
@@ -200,12 +209,17 @@ export interface PolynomialDecayArgs {
   cycle?: boolean;
 }
 
+const POLYNOMIAL_DECAY_OPTIONS = optionNames<PolynomialDecayArgs>()(['initialLearningRate',
+  'decaySteps', 'endLearningRate', 'power', 'cycle']);
+
 /**
- * From initialLearningRate down to endLearningRate over decaySteps along (1 − step/decaySteps)^power,
- * then constant (or, with `cycle`, over the next multiple of decaySteps).
+ * From initialLearningRate down to endLearningRate over decaySteps along
+ * (1 − step/decaySteps)^power, then constant (or, with `cycle`, over the next multiple of
+ * decaySteps).
  *
  * @example
- * new PolynomialDecay({ initialLearningRate: 1, decaySteps: 10, endLearningRate: 0 }).call(5); // 0.5
+ * const s = new PolynomialDecay({ initialLearningRate: 1, decaySteps: 10, endLearningRate: 0 });
+ * s.call(5); // 0.5
  */
 export class PolynomialDecay extends LearningRateSchedule {
   readonly className = 'PolynomialDecay';
@@ -217,8 +231,9 @@ export class PolynomialDecay extends LearningRateSchedule {
 
   constructor(args: PolynomialDecayArgs) {
     super();
-    checkOptionNames('PolynomialDecay', args, optionNames<PolynomialDecayArgs>()(['initialLearningRate', 'decaySteps', 'endLearningRate', 'power', 'cycle']));
-    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('PolynomialDecay', args, POLYNOMIAL_DECAY_OPTIONS);
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate',
+      this.className);
     this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
     this.endLearningRate = finite(args.endLearningRate, 'endLearningRate', this.className, 1e-4);
     this.power = finite(args.power, 'power', this.className, 1);
@@ -256,6 +271,9 @@ export interface CosineDecayArgs {
   warmupSteps?: number;
 }
 
+const COSINE_DECAY_OPTIONS = optionNames<CosineDecayArgs>()(['initialLearningRate', 'decaySteps',
+  'alpha', 'warmupTarget', 'warmupSteps']);
+
 /**
  * Half a cosine from the starting rate down to alpha times it over decaySteps, then flat;
  * optionally after a linear warm-up from initialLearningRate to warmupTarget over warmupSteps,
@@ -276,15 +294,17 @@ export class CosineDecay extends LearningRateSchedule {
 
   constructor(args: CosineDecayArgs) {
     super();
-    checkOptionNames('CosineDecay', args, optionNames<CosineDecayArgs>()(['initialLearningRate', 'decaySteps', 'alpha', 'warmupTarget', 'warmupSteps']));
-    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('CosineDecay', args, COSINE_DECAY_OPTIONS);
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate',
+      this.className);
     this.decaySteps = positive(args.decaySteps, 'decaySteps', this.className);
     this.alpha = finite(args.alpha, 'alpha', this.className, 0);
     this.warmupTarget = args.warmupTarget == null ? null
       : finite(args.warmupTarget, 'warmupTarget', this.className);
     this.warmupSteps = finite(args.warmupSteps, 'warmupSteps', this.className, 0);
     if (this.warmupSteps < 0) {
-      throw new ValueError(`${this.className}: warmupSteps must be 0 or more, got ${this.warmupSteps}`);
+      throw new ValueError(`${this.className}: warmupSteps must be 0 or more, got ` +
+        `${this.warmupSteps}`);
     }
   }
 
@@ -324,6 +344,9 @@ export interface CosineDecayRestartsArgs {
   alpha?: number;
 }
 
+const COSINE_DECAY_RESTARTS_OPTIONS = optionNames<CosineDecayRestartsArgs>()([
+  'initialLearningRate', 'firstDecaySteps', 'tMul', 'mMul', 'alpha']);
+
 /**
  * Cosine decay that starts over ("warm restarts"): periods of firstDecaySteps, then tMul times
  * longer each, each starting mMul times lower than the one before.
@@ -343,8 +366,9 @@ export class CosineDecayRestarts extends LearningRateSchedule {
 
   constructor(args: CosineDecayRestartsArgs) {
     super();
-    checkOptionNames('CosineDecayRestarts', args, optionNames<CosineDecayRestartsArgs>()(['initialLearningRate', 'firstDecaySteps', 'tMul', 'mMul', 'alpha']));
-    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate', this.className);
+    checkOptionNames('CosineDecayRestarts', args, COSINE_DECAY_RESTARTS_OPTIONS);
+    this.initialLearningRate = rate(args.initialLearningRate, 'initialLearningRate',
+      this.className);
     this.firstDecaySteps = positive(args.firstDecaySteps, 'firstDecaySteps', this.className);
     this.tMul = positive(args.tMul ?? 2, 'tMul', this.className);
     this.mMul = finite(args.mMul, 'mMul', this.className, 1);
@@ -374,30 +398,16 @@ export class CosineDecayRestarts extends LearningRateSchedule {
   }
 }
 
-type Factory = (c: Record<string, unknown>) => LearningRateSchedule;
-const num = (c: Record<string, unknown>, key: string): number | undefined =>
-  (typeof c[key] === 'number' ? c[key] as number : undefined);
-const bool = (c: Record<string, unknown>, key: string): boolean | undefined =>
-  (typeof c[key] === 'boolean' ? c[key] as boolean : undefined);
-const numbers = (c: Record<string, unknown>, key: string): number[] =>
-  (Array.isArray(c[key]) ? (c[key] as unknown[]).map(Number) : []);
+type ScheduleClass = new (args: never) => LearningRateSchedule;
 
-const FACTORIES: Record<string, Factory> = {
-  ExponentialDecay: (c) => new ExponentialDecay({ initialLearningRate: num(c, 'initial_learning_rate')!,
-    decaySteps: num(c, 'decay_steps')!, decayRate: num(c, 'decay_rate')!, staircase: bool(c, 'staircase') }),
-  InverseTimeDecay: (c) => new InverseTimeDecay({ initialLearningRate: num(c, 'initial_learning_rate')!,
-    decaySteps: num(c, 'decay_steps')!, decayRate: num(c, 'decay_rate')!, staircase: bool(c, 'staircase') }),
-  PiecewiseConstantDecay: (c) => new PiecewiseConstantDecay({ boundaries: numbers(c, 'boundaries'),
-    values: numbers(c, 'values') }),
-  PolynomialDecay: (c) => new PolynomialDecay({ initialLearningRate: num(c, 'initial_learning_rate')!,
-    decaySteps: num(c, 'decay_steps')!, endLearningRate: num(c, 'end_learning_rate'),
-    power: num(c, 'power'), cycle: bool(c, 'cycle') }),
-  CosineDecay: (c) => new CosineDecay({ initialLearningRate: num(c, 'initial_learning_rate')!,
-    decaySteps: num(c, 'decay_steps')!, alpha: num(c, 'alpha'),
-    warmupTarget: num(c, 'warmup_target') ?? null, warmupSteps: num(c, 'warmup_steps') }),
-  CosineDecayRestarts: (c) => new CosineDecayRestarts({
-    initialLearningRate: num(c, 'initial_learning_rate')!, firstDecaySteps: num(c, 'first_decay_steps')!,
-    tMul: num(c, 't_mul'), mMul: num(c, 'm_mul'), alpha: num(c, 'alpha') }),
+/** The schedules a saved config may name, with the options each takes. */
+const SCHEDULES: Record<string, [ScheduleClass, readonly string[]]> = {
+  ExponentialDecay: [ExponentialDecay, RATE_DECAY_OPTIONS],
+  InverseTimeDecay: [InverseTimeDecay, RATE_DECAY_OPTIONS],
+  PiecewiseConstantDecay: [PiecewiseConstantDecay, PIECEWISE_CONSTANT_DECAY_OPTIONS],
+  PolynomialDecay: [PolynomialDecay, POLYNOMIAL_DECAY_OPTIONS],
+  CosineDecay: [CosineDecay, COSINE_DECAY_OPTIONS],
+  CosineDecayRestarts: [CosineDecayRestarts, COSINE_DECAY_RESTARTS_OPTIONS],
 };
 
 /**
@@ -410,10 +420,17 @@ const FACTORIES: Record<string, Factory> = {
  */
 export function scheduleFromConfig(saved: ScheduleConfig): LearningRateSchedule {
   const name = String(saved.class_name ?? '');
-  const make = FACTORIES[name];
-  if (make === undefined) {
+  const entry = SCHEDULES[name];
+  if (entry === undefined) {
     throw new ValueError(`unknown learning-rate schedule '${name}'; known: ` +
-      `${Object.keys(FACTORIES).join(', ')}`);
+      `${Object.keys(SCHEDULES).join(', ')}`);
   }
-  return make(saved.config ?? {});
+  const [Schedule, options] = entry;
+  // Keys this version does not take (name, and those of newer Keras versions) are left out.
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(saved.config ?? {})) {
+    const option = camelCase(key);
+    if (options.includes(option) && value !== null) args[option] = value;
+  }
+  return new Schedule(args as never);
 }
