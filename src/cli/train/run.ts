@@ -3,7 +3,7 @@
  * leave files behind, Ctrl-C handling, the test evaluation, the pictures and the saved model.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { CSVLogger } from '../../callbacks/csv-logger.js';
 import { TensorBoard } from '../../callbacks/tensorboard.js';
 import type { Callback } from '../../callbacks/callback.js';
@@ -26,6 +26,8 @@ export interface TrainingRun {
   testName?: string;
   /** Printed before training starts (dataset sizes, settings). */
   intro: string[];
+  /** Commands to try with the saved model, printed at the end. */
+  next: (modelPath: string) => string[];
 }
 
 const write = (line = ''): void => { process.stdout.write(line + '\n'); };
@@ -64,6 +66,10 @@ export async function runTraining(run: TrainingRun): Promise<number> {
   });
   write(`Saved in ${out}: model.h5, history.csv, logs/ (tensorboard --logdir ${join(folder, 'logs')}), ` +
     `${pictures.join(', ')}`);
+  const saved = join(out, 'model.h5'), near = relative(process.cwd(), saved);
+  const model = near.startsWith('..') ? saved : near;
+  write('Next:');
+  for (const line of run.next(model)) write(`  ${line}`);
   return interrupted.happened ? 130 : 0;
 }
 

@@ -69,6 +69,10 @@ export async function trainImageFolder(dir: string, o: TrainOptions): Promise<nu
   });
   return runTraining({
     model, out: o.out, verbose: o.verbose, classNames, testName: 'validation',
+    next: (model) => [
+      `npx convnet predict ${model} photo.jpg   # classify your own images`,
+      `npx convnet activations ${model} photo.jpg   # pictures of what each layer sees`,
+    ],
     intro: [...summary, `${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${batchSize}, ${o.size}x${o.size} RGB, ` +
       `augmentation ${o.augment ? 'on' : 'off'}, RMSprop ${describeRate(rate, o.lrSchedule)}, ` +
       `seed ${o.seed}`],

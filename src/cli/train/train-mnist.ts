@@ -59,6 +59,10 @@ export async function trainMnist(o: TrainOptions): Promise<number> {
   });
   return runTraining({
     model, out: o.out, verbose: o.verbose, classNames: DIGITS,
+    next: (model) => [
+      `npx convnet serve ${model}   # draw digits for it in the browser`,
+      `npx convnet predict ${model} digit.png   # classify your own images`,
+    ],
     intro: [
       `MNIST: ${nTrain} training, ${validation} validation (the last ` +
         `${Math.round(o.validationSplit * 100)}%), ${nTest} test images`,

@@ -34,6 +34,7 @@ describe('convnet train mnist', () => {
     assert.match(run.stdout, /MNIST: 1800 training, 200 validation \(the last 10%\), 2000 test images/);
     const accuracy = Number(/test accuracy: (\d\.\d+)/.exec(run.stdout)?.[1]);
     assert.match(run.stdout, /Model 'cnn': 1 epoch, batch 64, RMSprop lr 0\.001 cosine to 0, categorical_crossentropy, seed 42/);
+    assert.match(run.stdout, /\nNext:\n  npx convnet serve \S+model\.h5   # draw digits/);
     // 29 steps of batch 64 reach about 0.74; chance is 0.1.
     assert.ok(accuracy > 0.4, `test accuracy ${accuracy} should beat chance (0.1) clearly`);
   });
