@@ -223,8 +223,10 @@ function layersContent(layers: readonly SaveableLayer[]): KerasH5Layer[] {
   }));
 }
 
+// The library's models throw from `optimizer` until compiled; `compiled` (null) says so first.
 function optimizerOf(model: SaveableModel): SaveableOptimizer | null {
-  return model.optimizer ?? model.compiled?.optimizer ?? null;
+  if (model.compiled !== undefined) return model.compiled?.optimizer ?? null;
+  return model.optimizer ?? null;
 }
 
 // An optimizer that never stepped holds only its zero step counter: nothing worth saving.
