@@ -78,7 +78,12 @@ export async function loadModelFromKerasBytes<M extends SaveableModel = Model>(b
   log.debug(`${label}: saved by Keras ${String(archive.metadata['keras_version'] ?? '?')} ` +
     `on ${String(archive.metadata['date_saved'] ?? '?')}`);
 
-  const model = builder.modelFromJSON(checked.modelConfig);
+  let model: M;
+  try {
+    model = builder.modelFromJSON(checked.modelConfig);
+  } catch (error) {
+    throw labelled(label, error);
+  }
   assignVars(model.layers, groups, read.layerOrder, label);
   if (options.compile === false || read.compileConfig === undefined) return model;
   if (builder.compileFromTrainingConfig === undefined) {
