@@ -80,8 +80,15 @@ export function fromKeras3Config(config: Json, label: string): ReadConfig {
 }
 
 function readSequential(inner: Json, layers: Json[]): Json {
-  return { class_name: 'Sequential', config: { name: inner['name'] ?? 'sequential',
-    layers: layers.map((l) => ({ class_name: l['class_name'], config: l['config'] })) } };
+  const list = layers.map((l) => ({ class_name: l['class_name'], config: l['config'] }));
+  // Keras 3 strips input shapes from the layers; without an InputLayer the model's own build
+  // shape says what the first layer takes.
+  const shape = inner['build_input_shape'];
+  if (list[0]?.class_name !== 'InputLayer' && Array.isArray(shape)) {
+    list.unshift({ class_name: 'InputLayer', config: { batch_input_shape: shape,
+      name: `${String(inner['name'] ?? 'sequential')}_input` } });
+  }
+  return { class_name: 'Sequential', config: { name: inner['name'] ?? 'sequential', layers: list } };
 }
 
 function readFunctional(inner: Json, layers: Json[], label: string): Json {

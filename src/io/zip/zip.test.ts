@@ -81,6 +81,24 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.${method}) as z:
       }
     });
 
+  it('reads entries with data descriptors (written to an unseekable stream)', { skip: noPython },
+    async () => {
+      const path = join(dir, 'stream.zip');
+      py(`
+import sys, zipfile
+class Pipe:
+    def __init__(self, f): self.f, self.n = f, 0
+    def write(self, b): self.n += len(b); return self.f.write(b)
+    def tell(self): return self.n
+    def flush(self): self.f.flush()
+with open(sys.argv[1], 'wb') as f, zipfile.ZipFile(Pipe(f), 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('config.json', '{"streamed": true}')`, path);
+      const zip = openZip(readFileSync(path), path);
+      assert.equal(zip.entries[0]!.flags & 8, 8);
+      assert.equal(new TextDecoder().decode(await readZipEntry(zip, 'config.json')),
+        '{"streamed": true}');
+    });
+
   it('reads ZIP64 records Python writes when forced', { skip: noPython }, async () => {
     const path = join(dir, 'zip64.zip');
     py(`
