@@ -16,6 +16,7 @@ import { parsePythonJson } from '../h5/python-json.js';
 import { findZipEntry, openZip, readZipEntry, type ZipArchive } from '../zip/zip-reader.js';
 import { writeZip } from '../zip/zip-writer.js';
 
+/** The entries of a `.keras` archive, named as Keras' saving_lib names them. */
 export const CONFIG_FILE = 'config.json';
 export const METADATA_FILE = 'metadata.json';
 export const WEIGHTS_FILE = 'model.weights.h5';

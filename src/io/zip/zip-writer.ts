@@ -20,6 +20,7 @@ export interface ZipInput {
   data: Uint8Array;
 }
 
+/** Options of writeZip. */
 export interface WriteZipOptions {
   /** Modification time recorded for every entry (default: now). */
   date?: Date;
