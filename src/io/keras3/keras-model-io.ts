@@ -78,26 +78,32 @@ export async function loadModelFromKerasBytes<M extends SaveableModel = Model>(b
   log.debug(`${label}: saved by Keras ${String(archive.metadata['keras_version'] ?? '?')} ` +
     `on ${String(archive.metadata['date_saved'] ?? '?')}`);
 
-  let model: M;
-  try {
-    model = builder.modelFromJSON(checked.modelConfig);
-  } catch (error) {
-    throw labelled(label, error);
-  }
+  const model = withLabel(label, () => builder.modelFromJSON(checked.modelConfig));
   assignVars(model.layers, groups, read.layerOrder, label);
-  if (options.compile === false || read.compileConfig === undefined) return model;
+  if (options.compile !== false && read.compileConfig !== undefined) {
+    compileAsSaved(model, builder, read.compileConfig, groups, label);
+  }
+  return model;
+}
+
+function compileAsSaved<M extends SaveableModel>(model: M, builder: ModelBuilder<M>,
+  compileConfig: Json, groups: readonly VarsGroup[], label: string): void {
   if (builder.compileFromTrainingConfig === undefined) {
     throw new NotSupportedError(`${label}: these model classes cannot be compiled from a ` +
       `compile_config; load with { compile: false }`);
   }
+  const training = trainingConfigFromCompileConfig(compileConfig);
+  withLabel(label, () => builder.compileFromTrainingConfig!(model, training));
+  restoreOptimizerVars(model, groups.find((g) => g.path === 'optimizer')?.values ?? [], label);
+}
 
+// Errors of the model classes get the file's name in front.
+function withLabel<T>(label: string, step: () => T): T {
   try {
-    builder.compileFromTrainingConfig(model, trainingConfigFromCompileConfig(read.compileConfig));
+    return step();
   } catch (error) {
     throw labelled(label, error);
   }
-  restoreOptimizerVars(model, groups.find((g) => g.path === 'optimizer')?.values ?? [], label);
-  return model;
 }
 
 /**
