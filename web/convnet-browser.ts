@@ -1,7 +1,7 @@
 /**
  * The library for browsers: everything that runs without Node (no file system, no sharp):
- * the engine, layers, models, training, Keras .h5 reading and writing from bytes, and the
- * "see inside" helpers. Bundled to dist/web/convnet.js.
+ * the engine, layers, models, training, Keras .h5 and .keras reading and writing from bytes,
+ * and the "see inside" helpers. Bundled to dist/web/convnet.js.
  *
  * @example
  * <script type="module">
@@ -37,6 +37,7 @@ export {
   loadModelFromBuffer, saveModelToBuffer, loadWeightsFromBuffer, saveWeightsToBuffer,
   type LoadModelOptions, type SaveOptions,
 } from '../dist/io/h5/model-io.js';
+export { readKerasArchive, writeKerasArchive } from '../dist/io/keras3/keras-archive.js';
 export { readKerasH5Bytes } from '../dist/io/h5/keras-h5-reader.js';
 export { writeKerasH5ToBytes } from '../dist/io/h5/keras-h5-writer.js';
 export type { KerasH5Content } from '../dist/io/h5/keras-h5-content.js';

@@ -307,10 +307,12 @@ export class Model implements CallbackModel {
   }
 
   /**
-   * Saves the whole model to a Keras .h5 file (Node): architecture, weights, compile settings
-   * and optimizer state. `loadModel(path)` brings it back; Keras loads it with `load_model`.
+   * Saves the whole model (Node): architecture, weights, compile settings and optimizer state,
+   * as Keras 3's native archive for '.keras' or the tf.keras 2 layout for '.h5' / '.hdf5'.
+   * `loadModel(path)` brings it back; Keras loads it with `load_model`.
    *
    * @example
+   * await model.save('mnist.keras');
    * await model.save('mnist.h5');
    */
   async save(path: string, options: SaveOptions = {}): Promise<void> {
@@ -318,7 +320,8 @@ export class Model implements CallbackModel {
   }
 
   /**
-   * Saves the weights only, in Keras' `save_weights('x.h5')` layout (Node).
+   * Saves the weights only (Node): Keras 3's layout for '.weights.h5', Keras 2's
+   * `save_weights` layout for other '.h5' / '.hdf5' names.
    *
    * @example
    * await model.saveWeights('mnist.weights.h5');

@@ -24,6 +24,18 @@ export function isHdf5(bytes: Uint8Array): boolean {
 }
 
 /**
+ * True if `bytes` start like a zip archive (a local file header, or the end record of an
+ * empty archive): what Keras 3's `.keras` files are.
+ *
+ * @example
+ * isZip(readFileSync('model.keras')); // true
+ */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+}
+
+/**
  * A short description of what a non-HDF5 file looks like, quoting its first bytes.
  *
  * @example

@@ -1,11 +1,11 @@
 /**
- * Keras HDF5 (.h5) files: reading every layout Keras 1, 2 and 3 wrote, writing the tf.keras 2
- * layout, and saving/loading the library's models and weights (files in Node, byte buffers
- * everywhere).
+ * Keras model files: HDF5 (.h5) in every layout Keras 1, 2 and 3 wrote, Keras 3's native
+ * .keras archive and .weights.h5 layout; saving/loading the library's models and weights
+ * (files in Node, byte buffers everywhere).
  *
  * @example
  * import { loadModel, readKerasH5 } from 'convnet-ts';
- * const model = await loadModel('keras_model.h5');
+ * const model = await loadModel('keras_model.keras');
  * const content = await readKerasH5('keras_model.h5');
  */
 export {
@@ -23,8 +23,12 @@ export {
 } from './weight-matching.js';
 export {
   loadModelFromBuffer, loadWeightsFromBuffer, saveModelToBuffer, saveWeightsToBuffer,
-  type LoadModelOptions, type ModelBuilder, type SaveableLayer, type SaveableModel,
-  type SaveableOptimizer, type SaveableVariable, type SaveOptions,
+  type LoadModelOptions, type LoadWeightsOptions, type ModelBuilder, type ModelFormat,
+  type SaveableLayer, type SaveableModel, type SaveableOptimizer, type SaveableVariable,
+  type SaveOptions, type WeightsFormat,
 } from './model-io.js';
+export {
+  readKerasArchive, writeKerasArchive, type KerasArchive,
+} from '../keras3/keras-archive.js';
 export { loadModel, loadWeights, saveModel, saveWeights } from './model-files.js';
 export { compileArgsFromTrainingConfig, trainingConfigOf } from './training-config.js';

@@ -18,6 +18,7 @@ import { hasAttr, readStringAttr, readStringList } from './h5-attributes.js';
 import { findDataset, readArray, toFloat32 } from './h5-datasets.js';
 import { readH5Bytes } from './h5-memory.js';
 import type { H5Group } from './h5-runtime.js';
+import { parsePythonJson } from './python-json.js';
 import type {
   KerasH5Content, KerasH5Layer, KerasH5Layout, KerasH5OptimizerWeight,
 } from './keras-h5-content.js';
@@ -69,8 +70,8 @@ function detectLayout(root: H5Group): KerasH5Layout {
   if (hasAttr(root, 'model_config')) return 'model';
   if (hasAttr(root, 'layer_names', true)) return 'weights';
   if (childGroup(root, 'layers') !== undefined || childGroup(root, '_layer_checkpoint_dependencies')) {
-    throw new IoError(`this is a Keras 3 '.weights.h5' file (groups 'layers/<name>/vars/0...'), ` +
-      `not the Keras 2 layout with 'layer_names'; save it from Keras with model.save('x.h5')`);
+    throw new IoError(`this is a Keras 3 '.weights.h5' file (groups 'layers/<class>/vars/0...'), ` +
+      `not the Keras 2 layout with 'layer_names'; loadWeights reads it into a model`);
   }
   throw new IoError(`no Keras model or weights found: the file has neither a 'model_config' ` +
     `attribute nor a 'layer_names' attribute at its root (top-level entries: ` +
@@ -123,27 +124,11 @@ function childGroup(parent: H5Group, name: string): H5Group | undefined {
 
 function readJsonAttr(root: H5Group, name: string): Record<string, unknown> {
   const text = readStringAttr(root, name) ?? '';
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    value = parsePythonJson(text, name, error);
-  }
+  const value = parsePythonJson(text, `attribute '${name}'`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new IoError(`attribute '${name}' is not a JSON object (starts with '${text.slice(0, 40)}')`);
   }
   return value as Record<string, unknown>;
-}
-
-// Python's json.dumps writes NaN and Infinity bare (e.g. a constraint's max_value).
-function parsePythonJson(text: string, name: string, cause: unknown): unknown {
-  const patched = text.replace(/([:,[]\s*)(-?Infinity|NaN)(?=\s*[,\]}])/g, '$1null');
-  try {
-    return JSON.parse(patched);
-  } catch {
-    throw new IoError(`attribute '${name}' is not valid JSON (${(cause as Error).message})`,
-      { cause });
-  }
 }
 
 function dropUndefined(content: KerasH5Content): KerasH5Content {

@@ -133,7 +133,7 @@ describe('saveModel / loadModel', () => {
 
 describe('saveWeights / loadWeights', () => {
   it('loads by order into a model whose layers are named differently', async () => {
-    const path = join(dir, 'cnn.weights.h5');
+    const path = join(dir, 'cnn-weights.h5');
     await saveWeights(trainedCnn(), path);
     const other = new StubModel(CNN.map((s) => ({ ...s, name: `${s.name}_2` })));
     await loadWeights(other, path);
@@ -141,11 +141,11 @@ describe('saveWeights / loadWeights', () => {
   });
 
   it('reports a layer count mismatch with the file name', async () => {
-    const path = join(dir, 'cnn2.weights.h5');
+    const path = join(dir, 'cnn2-weights.h5');
     await saveWeights(trainedCnn(), path);
     const small = new StubModel([CNN[5]!]);
     await assert.rejects(loadWeights(small, path), (e: Error) => e instanceof IoError &&
-      e.message.includes('cnn2.weights.h5: Layer count mismatch') && e.message.includes('expected 1 layers, found 3'));
+      e.message.includes('cnn2-weights.h5: Layer count mismatch') && e.message.includes('expected 1 layers, found 3'));
   });
 
   it('loads Keras-written weights (h5py, tf.keras and Keras 2.3 layouts) by order and by name',

@@ -1,13 +1,15 @@
 /**
- * Saving and loading models and weights in Keras' .h5 format, as byte buffers. Written against
- * the small structural interfaces below (what a model, its layers and its optimizer expose);
- * the library's Sequential and functional models fit them as they are.
+ * Saving and loading models and weights as byte buffers, in Keras' formats: the tf.keras 2
+ * .h5 layout, Keras 3's native .keras archive and its .weights.h5 variables layout (loading
+ * tells them apart by content). Written against the small structural interfaces below (what a
+ * model, its layers and its optimizer expose); the library's Sequential and functional models
+ * fit them as they are.
  *
  * Nothing here imports Node modules, so browsers use the same code (download the bytes, or
  * keep them in IndexedDB). Paths are in model-files.ts.
  *
  * @example
- * const bytes = await saveModelToBuffer(model);
+ * const bytes = await saveModelToBuffer(model, { format: 'keras' });
  * const again = await loadModelFromBuffer(bytes);
  * await loadWeightsFromBuffer(other, await saveWeightsToBuffer(model));
  */
@@ -16,12 +18,22 @@ import { log } from '../../log.js';
 import { tensor, type Tensor } from '../../tensor/tensor.js';
 import type { ArrayData } from './h5-datasets.js';
 import type { KerasH5Content, KerasH5Layer, KerasH5OptimizerWeight } from './keras-h5-content.js';
-import { readKerasH5Bytes } from './keras-h5-reader.js';
+import { readKerasContent } from './keras-h5-reader.js';
 import { writeKerasH5ToBytes } from './keras-h5-writer.js';
 import { kerasModelBuilder } from './keras-model.js';
 import { modelContent, type KerasH5ModelContent } from './model-config-check.js';
+import { optimizerOf } from './optimizer-of.js';
 import { matchWeights, type MatchOptions } from './weight-matching.js';
 import type { Model } from '../../models/model.js';
+import { isZip } from './file-signature.js';
+import { readH5Bytes } from './h5-memory.js';
+import type { H5Group } from './h5-runtime.js';
+import { readKerasArchive, WEIGHTS_FILE } from '../keras3/keras-archive.js';
+import {
+  loadModelFromKerasBytes, loadVarsIntoModel, readVarsBytes, saveModelToKerasBytes,
+  saveVarsWeightsToBytes,
+} from '../keras3/keras-model-io.js';
+import { isVarsLayout, readVarsFile, type VarsGroup } from '../keras3/vars-layout.js';
 
 /** A layer weight: Keras name ('conv2d/kernel:0') and its tensor, which loading updates in place. */
 export interface SaveableVariable {
@@ -33,6 +45,13 @@ export interface SaveableVariable {
 export interface SaveableLayer {
   readonly name: string;
   readonly weights: readonly SaveableVariable[];
+  /** Keras class name ('Conv2D'); Keras 3 files name weight groups after it. */
+  readonly className?: string;
+  /** The layer's calls and their shapes, which Keras 3's config.json records. */
+  readonly inboundNodes?: readonly {
+    readonly inputs: readonly { readonly shape: ReadonlyArray<number | null> }[];
+    readonly output: { readonly shape: ReadonlyArray<number | null> };
+  }[];
 }
 
 /** An optimizer's state as tensors (step counter first, then slots), and its config. */
@@ -43,6 +62,10 @@ export interface SaveableOptimizer {
   weightNames?(): string[];
   /** Creates the slots of these weights (so that saved state can be put in them). */
   build?(variables: readonly SaveableVariable[]): void;
+  /** The current rate; Keras 3 saves it as a variable unless a schedule sets it. */
+  learningRate?: number;
+  /** The learning-rate schedule, or null when the rate is a number. */
+  readonly schedule?: object | null;
 }
 
 export interface SaveableModel {
@@ -68,9 +91,22 @@ export interface ModelBuilder<M extends SaveableModel = SaveableModel> {
   compileFromTrainingConfig?(model: M, trainingConfig: Record<string, unknown>): void;
 }
 
+/** How a whole model is saved: Keras 3's '.keras' archive, or the tf.keras 2 '.h5' layout. */
+export type ModelFormat = 'keras' | 'h5';
+
+/** How weights alone are saved: Keras 3's '.weights.h5' variables, or Keras 2's '.h5' layout. */
+export type WeightsFormat = 'weights.h5' | 'h5';
+
 export interface SaveOptions {
   /** Include the optimizer state (default true), so training can resume where it stopped. */
   includeOptimizer?: boolean;
+  /** Buffers: 'h5' by default. Paths: the extension decides, and this must agree with it. */
+  format?: ModelFormat;
+}
+
+/** Options of loadWeights: how layers are matched, and the file's name in errors. */
+export interface LoadWeightsOptions extends MatchOptions {
+  label?: string;
 }
 
 export interface LoadModelOptions<M extends SaveableModel = Model> {
@@ -87,21 +123,24 @@ export interface LoadModelOptions<M extends SaveableModel = Model> {
 }
 
 /**
- * The bytes of a full-model .h5 file: architecture, weights, compile settings and optimizer
- * state, in the tf.keras 2 layout (Keras 2 and 3 load it with `load_model`).
+ * The bytes of a whole-model file: architecture, weights, compile settings and optimizer
+ * state. `format: 'h5'` (default) gives the tf.keras 2 layout, `'keras'` Keras 3's native
+ * archive; Keras 2 and 3 load the first with `load_model`, Keras 3 the second.
  *
  * @example
- * const bytes = await saveModelToBuffer(model);
+ * const bytes = await saveModelToBuffer(model, { format: 'keras' });
  * new Blob([bytes]); // a download in the browser
  */
 export async function saveModelToBuffer(model: SaveableModel,
   options: SaveOptions = {}): Promise<Uint8Array> {
+  if (options.format === 'keras') return saveModelToKerasBytes(model, options);
   return writeKerasH5ToBytes(contentOfModel(model, options), { layout: 'model' });
 }
 
 /**
- * Rebuilds a model from the bytes of a full-model .h5 file (ours or Keras' `model.save`).
- * Nothing from the file is executed; unsupported layer classes are named in one error.
+ * Rebuilds a model from the bytes of a whole-model file, ours or Keras' `model.save`: a
+ * `.keras` archive or an .h5 file (told apart by their first bytes). Nothing from the file is
+ * executed; unsupported layer classes are named in one error.
  *
  * @example
  * const model = await loadModelFromBuffer(new Uint8Array(await file.arrayBuffer()));
@@ -110,31 +149,88 @@ export async function saveModelToBuffer(model: SaveableModel,
 export async function loadModelFromBuffer<M extends SaveableModel = Model>(bytes: Uint8Array,
   options: LoadModelOptions<M> = {}): Promise<M> {
   const label = options.label ?? 'buffer';
-  return modelFromContent(await readKerasH5Bytes(bytes, label), options, label);
+  if (isZip(bytes)) return loadModelFromKerasBytes(bytes, options, label);
+  return modelFromContent(await readH5Bytes(bytes, readModelContent, label), options, label);
 }
 
 /**
- * The bytes of a weights-only .h5 file (Keras' `save_weights('x.h5')` layout).
+ * The bytes of a weights-only file: Keras 2's `save_weights('x.h5')` layout (default), or
+ * Keras 3's variables layout with `{ format: 'weights.h5' }`.
  *
  * @example
- * const bytes = await saveWeightsToBuffer(model);
+ * const bytes = await saveWeightsToBuffer(model, { format: 'weights.h5' });
  */
-export async function saveWeightsToBuffer(model: Pick<SaveableModel, 'layers'>):
-  Promise<Uint8Array> {
+export async function saveWeightsToBuffer(model: Pick<SaveableModel, 'layers'>,
+  options: { format?: WeightsFormat } = {}): Promise<Uint8Array> {
+  if (options.format === 'weights.h5') return saveVarsWeightsToBytes(model);
   return writeKerasH5ToBytes(contentOfWeights(model), { layout: 'weights' });
 }
 
 /**
- * Loads weights from the bytes of a weights-only or full-model .h5 file into `model`: by order
- * of the layers that have weights (default), or `{ byName: true }` (with `skipMismatch`).
+ * Loads weights into `model` from the bytes of a Keras 2 .h5 file (weights-only or whole
+ * model: by order of the layers that have weights, or `{ byName: true }` with `skipMismatch`),
+ * a Keras 3 .weights.h5 file or a .keras archive (each layer from the group Keras names after
+ * its class).
  *
  * @example
  * await loadWeightsFromBuffer(model, bytes, { byName: true, skipMismatch: true });
  */
 export async function loadWeightsFromBuffer(model: Pick<SaveableModel, 'layers'>,
-  bytes: Uint8Array, options: MatchOptions & { label?: string } = {}): Promise<void> {
+  bytes: Uint8Array, options: LoadWeightsOptions = {}): Promise<void> {
   const label = options.label ?? 'buffer';
-  assignWeights(model, (await readKerasH5Bytes(bytes, label)).layers, options, label);
+  if (isZip(bytes)) {
+    const archive = await readKerasArchive(bytes, label);
+    const vars = await readVarsBytes(archive.weights, `${label}: ${WEIGHTS_FILE}`, true);
+    assignWeightsContent(model, { vars }, options, label);
+    return;
+  }
+  assignWeightsContent(model, await readH5Bytes(bytes, readWeightsContent, label), options, label);
+}
+
+/**
+ * Reads an open .h5 file for loadModel. Keras 3's weights-only layout reads as weights-only
+ * content, so that the error suggests loadWeights.
+ *
+ * @example
+ * modelFromContent(await readH5(path, readModelContent), {}, path);
+ */
+export function readModelContent(root: H5Group): KerasH5Content {
+  return isVarsLayout(root) ? { layout: 'weights', layers: [] } : readKerasContent(root);
+}
+
+/** What a weights file holds: Keras 3's variable groups, or Keras 2's layers. */
+export type WeightsContent = { vars: VarsGroup[] } | { layers: KerasH5Layer[] };
+
+/**
+ * Reads an open weights or model file of either layout.
+ *
+ * @example
+ * const content = await readH5('w.weights.h5', readWeightsContent);
+ */
+export function readWeightsContent(root: H5Group): WeightsContent {
+  if (isVarsLayout(root)) return { vars: readVarsFile(root) };
+  return { layers: readKerasContent(root).layers };
+}
+
+/**
+ * Copies `content`'s weights into `model`. Keras 3's layout stores no layer names, so
+ * `byName` is refused for it.
+ *
+ * @example
+ * assignWeightsContent(model, await readH5(path, readWeightsContent), {}, path);
+ */
+export function assignWeightsContent(model: Pick<SaveableModel, 'layers'>,
+  content: WeightsContent, options: MatchOptions, label: string): void {
+  if ('layers' in content) {
+    assignWeights(model, content.layers, options, label);
+    return;
+  }
+  if (options.byName === true || options.skipMismatch === true) {
+    throw new NotSupportedError(`${label}: byName and skipMismatch need layer names, which ` +
+      `Keras 3's weights layout does not store (its groups are named after layer classes); ` +
+      `load without them, into the same architecture`);
+  }
+  loadVarsIntoModel(model, content.vars, label);
 }
 
 /**
@@ -221,10 +317,6 @@ function layersContent(layers: readonly SaveableLayer[]): KerasH5Layer[] {
     weights: layer.weights.map((w) => ({
       name: w.name, shape: [...w.value.shape], data: Float32Array.from(w.value.f32) })),
   }));
-}
-
-function optimizerOf(model: SaveableModel): SaveableOptimizer | null {
-  return model.optimizer ?? model.compiled?.optimizer ?? null;
 }
 
 // An optimizer that never stepped holds only its zero step counter: nothing worth saving.

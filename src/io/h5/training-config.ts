@@ -31,6 +31,7 @@ export function compileArgsFromTrainingConfig(config: Record<string, unknown>): 
     throw new NotSupportedError(`training_config has no optimizer_config; load with ` +
       `{ compile: false } and compile the model yourself`);
   }
+  warnInertOptions(optimizerConfig);
   return {
     optimizer: withHint(() => getOptimizer(optimizerConfig)),
     loss: withHint(() => lossFromConfig(config['loss'])),
@@ -56,6 +57,24 @@ export function trainingConfigOf(compiled: {
     loss, metrics, weighted_metrics: null, loss_weights: null,
     optimizer_config: compiled.optimizer.getConfig(),
   };
+}
+
+// Keras optimizer options this library does not implement, with the values that change
+// nothing. Another value is named in a warning: training goes on without it, unlike in Keras.
+const INERT_OPTIONS: Record<string, readonly unknown[]> = {
+  decay: [0, null], weight_decay: [0, null], clipnorm: [null], global_clipnorm: [null],
+  clipvalue: [null], use_ema: [false, null], loss_scale_factor: [null],
+  gradient_accumulation_steps: [null, 1],
+};
+
+function warnInertOptions(optimizer: OptimizerConfig): void {
+  const config = optimizer.config ?? {};
+  for (const [key, inert] of Object.entries(INERT_OPTIONS)) {
+    if (key in config && !inert.includes(config[key])) {
+      log.warn(`training_config: optimizer ${optimizer.class_name} option ${key}=` +
+        `${JSON.stringify(config[key])} is not supported; the optimizer runs without it`);
+    }
+  }
 }
 
 function withHint<T>(make: () => T): T {
