@@ -13,7 +13,8 @@ import type { SaveableModel, SaveableOptimizer } from './model-io.js';
  * if (optimizerOf(model) === null) log.info('not compiled: no optimizer state to save');
  */
 export function optimizerOf(model: SaveableModel): SaveableOptimizer | null {
-  // The library's models carry `compiled` (null before compile()); other models may only have `optimizer`.
+  // The library's models carry `compiled` (null before compile()); other models may only
+  // have `optimizer`.
   if (model.compiled !== undefined) return model.compiled?.optimizer ?? null;
   return model.optimizer ?? null;
 }
