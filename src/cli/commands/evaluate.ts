@@ -1,5 +1,5 @@
 /**
- * `convnet evaluate MODEL.h5 [--data mnist] [--limit N]`: loss and accuracy of a saved model on
+ * `convnet evaluate MODEL [--data mnist] [--limit N]`: loss and accuracy of a saved model on
  * the MNIST test set, shaped as the model's input wants ([n, 28, 28, 1] or [n, 784]) with
  * labels as its loss wants (sparse for sparse_categorical_crossentropy, else one-hot).
  *
@@ -17,7 +17,7 @@ import type { Command } from '../command.js';
 import { mnistInput } from './model-input.js';
 import { wholeNumberOption } from './whole-number-option.js';
 
-const usage = `Usage: convnet evaluate MODEL.h5 [--data mnist] [--limit N] [--batch-size B]
+const usage = `Usage: convnet evaluate MODEL [--data mnist] [--limit N] [--batch-size B]
 
 Evaluates a saved model on the 10,000 MNIST test digits and prints its loss and accuracy, so
 the model must read 28x28 grey digits. (A model from 'convnet train DIR' is scored on its
@@ -42,7 +42,7 @@ export const evaluateCommand: Command = {
       'batch-size': { type: 'string' },
     }, 'evaluate');
     if (positional.length !== 1) {
-      throw new ValueError(`convnet evaluate: expected one MODEL.h5 file, got ` +
+      throw new ValueError(`convnet evaluate: expected one MODEL file, got ` +
         `${positional.length} arguments. Try: convnet evaluate mnist.h5 --limit 1000`);
     }
     if (options.data !== 'mnist') {

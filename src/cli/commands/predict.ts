@@ -1,5 +1,5 @@
 /**
- * `convnet predict MODEL.h5 IMAGE...`: the most likely classes of each image (PNG, JPEG...),
+ * `convnet predict MODEL IMAGE...`: the most likely classes of each image (PNG, JPEG...),
  * read the way the model was trained: resized to its input size, pixels scaled to [0, 1], in
  * RGB for colour models (such as `convnet train DIR` writes) and grey for MNIST-like ones,
  * which also invert light paper into MNIST's white digit on black.
@@ -20,7 +20,7 @@ import type { Command } from '../command.js';
 import { imageInput, type ImageInput } from './model-input.js';
 import { wholeNumberOption } from './whole-number-option.js';
 
-const usage = `Usage: convnet predict MODEL.h5 IMAGE... [--top K] [--classes A,B,...]
+const usage = `Usage: convnet predict MODEL IMAGE... [--top K] [--classes A,B,...]
 
 Prints, for each image, the K most likely classes with their probabilities. Images (PNG, JPEG,
 WebP...) are resized to the model's input size and their pixels scaled to [0, 1]:
@@ -44,7 +44,7 @@ export const predictCommand: Command = {
       top: { type: 'string' }, classes: { type: 'string' },
     }, 'predict');
     if (positional.length < 2) {
-      throw new ValueError(`convnet predict: expected MODEL.h5 and at least one image. ` +
+      throw new ValueError(`convnet predict: expected MODEL and at least one image. ` +
         `Try: convnet predict mnist.h5 digit.png`);
     }
     const top = wholeNumberOption(options.top, 'top', 3, { min: 1 });

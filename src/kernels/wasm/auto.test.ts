@@ -18,3 +18,16 @@ describe('wasm backend auto registration', () => {
     assert.deepEqual(y.toArray(), [[19, 22], [43, 50]]);
   });
 });
+
+describe('wasm worker threads', () => {
+  it('start under `node --input-type=module -e`, whose flag workers refuse', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const index = new URL('./index.js', import.meta.url).href;
+    const script = `const w = await import(${JSON.stringify(index)}); w.setNumThreads(2); ` +
+      'console.log(await w.threadsReady());';
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script],
+      { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout.trim(), '2');
+  });
+});

@@ -26,7 +26,8 @@ interface WorkerHandle {
 }
 
 interface NodeWorkerThreads {
-  Worker: new (url: URL) => WorkerHandle & { on(event: string, fn: (e: unknown) => void): void };
+  Worker: new (url: URL, options: { execArgv: string[] }) =>
+    WorkerHandle & { on(event: string, fn: (e: unknown) => void): void };
 }
 
 interface NodeOs { availableParallelism?(): number; cpus(): unknown[] }
@@ -98,7 +99,11 @@ function startWorker(module: WebAssembly.Module, control: Int32Array,
     shared: sharedSlot(control) };
   const threads = nodeBuiltin<NodeWorkerThreads>('node:worker_threads');
   if (threads !== undefined) {
-    const worker = new threads.Worker(url);
+    // Workers inherit node's flags, but refuse --input-type (as in `node --input-type=module
+    // -e ...`), which only concerns the main script anyway.
+    const execArgv = (globalThis as { process?: { execArgv: string[] } }).process?.execArgv ?? [];
+    const worker = new threads.Worker(url,
+      { execArgv: execArgv.filter((a) => !a.startsWith('--input-type')) });
     worker.on('message', (m) => log.error(`wasm worker ${slot}: ${String(m)}`));
     worker.on('error', (e) => log.error(`wasm worker ${slot} failed: ${String(e)}`));
     (worker as unknown as { postMessage(m: unknown): void }).postMessage(init);
