@@ -1,13 +1,14 @@
 // npm run bench:accuracy: the main job's test accuracy over several seeds, with the learning
 // rate held (the lecture's recipe) and lowered along a cosine, beside PyTorch trained the same
-// way (bench/peer_mnist_recipe.py) when Debian's python3-torch is installed. Appends a table
-// to bench/RESULTS.md. Each run takes about two minutes on two cores.
+// way (bench/peer_mnist_recipe.py) when Debian's python3-torch is installed. Writes its table
+// into bench/RESULTS.md. Each run takes about two minutes on two cores.
 // Usage: node bench/accuracy.mjs [--seeds 1,2,3] [--schedules constant,cosine] [--no-torch]
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSection } from './results-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -72,10 +73,7 @@ function stats(values) {
   const mean = ok.reduce((a, b) => a + b, 0) / ok.length;
   return [pct(mean), pct(Math.min(...ok)), pct(Math.max(...ok))];
 }
-const lines = [
-  '',
-  '## Test accuracy over seeds',
-  '',
+const body = [
   `The main job's recipe (lecture ConvNet, RMSprop lr 0.001, batch 64, 5 epochs on 54,000 ` +
     `images), test accuracy in % on the 10,000 test images, one run per seed, measured on ` +
     `${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores ` +
@@ -86,7 +84,6 @@ const lines = [
   `| --- | --- | ${seeds.map(() => '---').join(' | ')} | --- | --- | --- |`,
   ...rows.map((r) => `| ${r.engine} | ${r.schedule} | ${r.values.map(pct).join(' | ')} | ` +
     `${stats(r.values).join(' | ')} |`),
-  '',
-];
-appendFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
-console.log(lines.join('\n'));
+].join('\n');
+writeSection('## Test accuracy over seeds', body);
+console.log(body);

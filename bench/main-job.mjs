@@ -1,11 +1,12 @@
 // Times the main job, `convnet train mnist` with default settings (what `npm start` runs), and
-// appends its wall time, peak memory and test accuracy to bench/RESULTS.md.
+// writes its wall time, peak memory and test accuracy into bench/RESULTS.md.
 // Peak memory is the child's VmHWM from /proc (Linux), sampled until it exits.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSection } from './results-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(join(tmpdir(), 'convnet-main-job-'));
@@ -36,20 +37,15 @@ if (code !== 0) {
 }
 const accuracy = /test accuracy: (\d\.\d+)/.exec(stdout)?.[1] ?? '?';
 const epochs = [...stdout.matchAll(/ - (\d+)s\/epoch/g)].map((m) => m[1]).join(', ');
-const section = [
-  '',
-  '## The main job',
-  '',
+writeSection('## The main job', [
   `\`convnet train mnist\` with default settings (what \`npm start\` runs: the lecture ConvNet, 5 ` +
-    'epochs of batch 64 on 54,000 images, validation on 6,000, evaluation on 10,000), measured ' +
-    `on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ` +
-    `${loadavg()[0].toFixed(1)} at the end:`,
+    'epochs of batch 64 on 54,000 images with the cosine learning rate, validation on 6,000, ' +
+    `evaluation on 10,000), measured on ${new Date().toISOString().slice(0, 10)}, ` +
+    `${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end:`,
   '',
   `- wall time: ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} ` +
     `(epochs: ${epochs} s)`,
   `- peak resident memory: ${peak > 0 ? `${Math.round(peak / 1024)} MiB` : 'not measured (no /proc)'}`,
   `- test accuracy: ${accuracy}`,
-  '',
-];
-appendFileSync(join(root, 'bench', 'RESULTS.md'), section.join('\n'));
-console.log(`bench: appended the main job to bench/RESULTS.md`);
+].join('\n'));
+console.log('bench: wrote the main job into bench/RESULTS.md');

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ownSections, RESULTS } from './results-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
@@ -125,7 +126,8 @@ process.stdout.write(`\n${summary}\n\nconvnet-ts on ${cores} threads, ratio to e
 
 const notesFile = join(here, 'NOTES.md');
 const extra = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
-writeFileSync(join(here, 'RESULTS.md'), `# Benchmark results
+const kept = ownSections();
+writeFileSync(RESULTS, `# Benchmark results
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${cpu}, ${cores} cores, Node ${process.version}, ${os.platform()} ${os.release()}.
@@ -141,5 +143,5 @@ ${ratios()}
 ${profileText()}
 
 ${notes() ? `Notes from the run:\n\n${notes()}\n` : ''}
-${extra}`);
-process.stderr.write(`bench: wrote ${join(here, 'RESULTS.md')}\n`);
+${extra}${kept === '' ? '' : `\n${kept}`}`);
+process.stderr.write(`bench: wrote ${RESULTS}\n`);
