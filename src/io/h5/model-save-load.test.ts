@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Callback, type Logs } from '../../callbacks/callback.js';
 import { IoError, NotSupportedError } from '../../errors.js';
 import * as layers from '../../layers/index.js';
 import { resetNames } from '../../layers/index.js';
 import type { Model } from '../../models/model.js';
 import { sequential } from '../../models/sequential.js';
 import { setSeed } from '../../tensor/random.js';
+import { BatchLosses } from '../../testing/batch-losses.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import type { OptimizerIdentifier } from '../../optimizers/index.js';
 import { mnistSlice } from './mnist-fixture.js';
@@ -102,24 +102,6 @@ describe('model.save and loadModel on the lecture models', () => {
     assert.deepEqual(again.getWeights().map(bits), model.getWeights().map(bits));
   });
 });
-
-class BatchLosses extends Callback {
-  losses: number[] = [];
-  constructor(private readonly fromEpoch: number, private readonly reseedAfter?: number) {
-    super();
-  }
-  private epoch = 0;
-  override onEpochBegin(epoch: number): void {
-    this.epoch = epoch;
-  }
-  override onTrainBatchEnd(_batch: number, logs?: Logs): void {
-    if (this.epoch >= this.fromEpoch) this.losses.push(logs!['loss']!);
-  }
-  override onEpochEnd(epoch: number): void {
-    // Shuffling and dropout draw from the global generator: both runs restart it here.
-    if (epoch === this.reseedAfter) setSeed(99);
-  }
-}
 
 describe('training resumes where it stopped', () => {
   const x = train.x, y = train.y;

@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Callback, type Logs } from '../../callbacks/callback.js';
 import { MNIST_RECIPES } from '../../cli/train/lecture-models.js';
 import { IoError, NotSupportedError, ValueError } from '../../errors.js';
 import * as layers from '../../layers/index.js';
@@ -14,6 +13,7 @@ import { model, type Model } from '../../models/model.js';
 import { sequential } from '../../models/sequential.js';
 import { RMSprop, SGD, schedules, type OptimizerIdentifier } from '../../optimizers/index.js';
 import { setSeed } from '../../tensor/random.js';
+import { BatchLosses } from '../../testing/batch-losses.js';
 import { tensor, type Tensor } from '../../tensor/tensor.js';
 import { findH5pyPython, h5pySkipReason, runH5pyScript } from '../h5/h5py-scripts.js';
 import { mnistSlice } from '../h5/mnist-fixture.js';
@@ -121,24 +121,6 @@ describe('model.save(.keras) and loadModel', () => {
       e instanceof ValueError && e.message.includes("'.keras'") && e.message.includes("'.h5'"));
   });
 });
-
-class BatchLosses extends Callback {
-  losses: number[] = [];
-  private epoch = 0;
-  constructor(private readonly fromEpoch: number, private readonly reseedAfter?: number) {
-    super();
-  }
-  override onEpochBegin(epoch: number): void {
-    this.epoch = epoch;
-  }
-  override onTrainBatchEnd(_batch: number, logs?: Logs): void {
-    if (this.epoch >= this.fromEpoch) this.losses.push(logs!['loss']!);
-  }
-  override onEpochEnd(epoch: number): void {
-    // Shuffling and dropout draw from the global generator: both runs restart it here.
-    if (epoch === this.reseedAfter) setSeed(99);
-  }
-}
 
 describe('training resumes from a .keras file where it stopped', () => {
   const fresh = (optimizer: () => OptimizerIdentifier): Model => {
