@@ -20,14 +20,17 @@ describe('wasm backend auto registration', () => {
 });
 
 describe('wasm worker threads', () => {
-  it('start under `node --input-type=module -e`, whose flag workers refuse', async () => {
+  it('start under node flags that workers refuse or that only the main thread takes', async () => {
     const { spawnSync } = await import('node:child_process');
     const index = new URL('./index.js', import.meta.url).href;
     const script = `const w = await import(${JSON.stringify(index)}); w.setNumThreads(2); ` +
       'console.log(await w.threadsReady());';
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script],
-      { encoding: 'utf8', timeout: 60_000 });
-    assert.equal(r.stderr, '');
-    assert.equal(r.stdout.trim(), '2');
+    for (const flags of [['--input-type=module'], ['--max-old-space-size=3000'],
+      ['--max-old-space-size=3000', '--input-type=module']]) {
+      const r = spawnSync(process.execPath, [...flags, '-e', script],
+        { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } });
+      assert.equal(r.stderr, '', `node ${flags.join(' ')}`);
+      assert.equal(r.stdout.trim(), '2', `node ${flags.join(' ')}`);
+    }
   });
 });

@@ -26,7 +26,7 @@ interface WorkerHandle {
 }
 
 interface NodeWorkerThreads {
-  Worker: new (url: URL, options: { execArgv: string[] }) =>
+  Worker: new (url: URL, options?: { execArgv: string[] }) =>
     WorkerHandle & { on(event: string, fn: (e: unknown) => void): void };
 }
 
@@ -100,10 +100,11 @@ function startWorker(module: WebAssembly.Module, control: Int32Array,
   const threads = nodeBuiltin<NodeWorkerThreads>('node:worker_threads');
   if (threads !== undefined) {
     // Workers inherit node's flags, but refuse --input-type (as in `node --input-type=module
-    // -e ...`), which only concerns the main script anyway.
+    // -e ...`), which only concerns the main script; a list given here is checked flag by flag
+    // (--max-old-space-size is refused too), so give none when that flag is there.
     const execArgv = (globalThis as { process?: { execArgv: string[] } }).process?.execArgv ?? [];
     const worker = new threads.Worker(url,
-      { execArgv: execArgv.filter((a) => !a.startsWith('--input-type')) });
+      execArgv.some((a) => a.startsWith('--input-type')) ? { execArgv: [] } : undefined);
     worker.on('message', (m) => log.error(`wasm worker ${slot}: ${String(m)}`));
     worker.on('error', (e) => log.error(`wasm worker ${slot} failed: ${String(e)}`));
     (worker as unknown as { postMessage(m: unknown): void }).postMessage(init);
