@@ -28,8 +28,17 @@ export type { AdamaxArgs } from './adamax.js';
 export type { NadamArgs } from './nadam.js';
 
 type Factory = (c: Record<string, unknown>) => Optimizer;
+/** A saved number under the first of `keys` present; anything else there is an error. */
 const n = (c: Record<string, unknown>, ...keys: string[]): number | undefined => {
-  for (const k of keys) if (typeof c[k] === 'number') return c[k] as number;
+  for (const k of keys) {
+    const v = c[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'number') {
+      throw new ValueError(`saved optimizer config: ${k} should be a number, found ` +
+        `${JSON.stringify(v)}`);
+    }
+    return v;
+  }
   return undefined;
 };
 const b = (c: Record<string, unknown>, key: string): boolean | undefined =>

@@ -129,3 +129,12 @@ describe('optimizer options', () => {
     assert.throws(() => new SGD({ learningRate: -1 }), /got -1/);
   });
 });
+
+describe('optimizers from saved configs', () => {
+  it('name a value that is not a number instead of falling back to the default', () => {
+    assert.throws(() => getOptimizer({ class_name: 'Adam', config: { learning_rate: 'NaN' } }),
+      /saved optimizer config: learning_rate should be a number, found "NaN"/);
+    assert.equal(getOptimizer({ class_name: 'Adam', config: { learning_rate: 0.01, beta_1: null } })
+      .learningRate, 0.01);
+  });
+});
