@@ -106,7 +106,8 @@ export async function loadWeights(model: Pick<SaveableModel, 'layers'>,
     await loadWeightsFromBuffer(model, await bytesOf(source, label), { ...options, label });
     return;
   }
-  assignWeightsContent(model, await readH5(source, readWeightsContent, label), options, label);
+  const content = await readH5(source, (root) => readWeightsContent(root, model), label);
+  assignWeightsContent(model, content, options, label);
 }
 
 function modelFormatOf(path: string, requested: ModelFormat | undefined): ModelFormat {
