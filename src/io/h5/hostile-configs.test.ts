@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IoError } from '../../errors.js';
+import { IoError, ValueError } from '../../errors.js';
 import * as layers from '../../layers/index.js';
 import { input, resetNames } from '../../layers/index.js';
 import { model } from '../../models/model.js';
@@ -42,8 +42,10 @@ function layersOf(config: Json): unknown[] {
   return (config['config'] as Json)['layers'] as unknown[];
 }
 
-const refused = (...parts: string[]) => (e: Error): boolean => e instanceof IoError &&
-  parts.every((p) => e.message.includes(p)) || assert.fail(e);
+const refusedAs = (type: typeof IoError | typeof ValueError, ...parts: string[]) =>
+  (e: Error): boolean => e instanceof type && parts.every((p) => e.message.includes(p)) ||
+    assert.fail(e);
+const refused = (...parts: string[]) => refusedAs(IoError, ...parts);
 
 describe('hostile model configs are refused with errors naming the file', () => {
   it('names a layer entry that is null', async () => {
@@ -92,5 +94,26 @@ describe('hostile model configs are refused with errors naming the file', () => 
     writeFileSync(file, 'x');
     const path = join(file, 'm.keras');
     await assert.rejects(saveModel(functional(), path), refused(`writing '${path}'`));
+  });
+
+  it('names the option when a config asks for weights far larger than the file', async () => {
+    const path = await withConfig('units.keras', functional(), (c) => {
+      ((layersOf(c)[1] as Json)['config'] as Json)['units'] = 400_000;
+      return JSON.stringify(c);
+    });
+    await assert.rejects(loadModel(path), refusedAs(ValueError, path, "Dense 'dense'", "weight 'kernel'",
+      '[4, 400000]', 'largest array in the file has 8', 'units: 400000'));
+  });
+
+  it('words an impossible filters value around the config', async () => {
+    resetNames();
+    const net = sequential([layers.conv2d({ filters: 2, kernelSize: 3, inputShape: [5, 5, 1] })]);
+    const path = await withConfig('filters.keras', net, (c) => {
+      const conv = layersOf(c).find((l) => (l as Json)['class_name'] === 'Conv2D') as Json;
+      (conv['config'] as Json)['filters'] = 1e9;
+      return JSON.stringify(c);
+    });
+    await assert.rejects(loadModel(path), (e: Error) => refusedAs(ValueError, path, "Conv2D 'conv2d'",
+      'filters: 1000000000')(e) && !e.message.includes('typed array'));
   });
 });

@@ -14,6 +14,7 @@
  * await loadWeightsFromBuffer(other, await saveWeightsToBuffer(model));
  */
 import { IoError, NotSupportedError } from '../../errors.js';
+import { withWeightLimit } from '../../layers/weight-limit.js';
 import { log } from '../../log.js';
 import { tensor, type Tensor } from '../../tensor/tensor.js';
 import type { ArrayData } from './h5-datasets.js';
@@ -281,7 +282,11 @@ export function modelFromContent<M extends SaveableModel = Model>(content: Keras
   const builder = (options.builder ?? kerasModelBuilder) as ModelBuilder<M>;
   const checked: KerasH5ModelContent = modelContent(content, builder.supportedLayers(), label);
 
-  const model = builder.modelFromJSON(checked.modelConfig);
+  // The file's largest array bounds every weight, so a hostile config allocates nothing big.
+  const sizes = checked.layers.flatMap((l) => l.weights.map((w) => w.data.length));
+  const build = (): M => builder.modelFromJSON(checked.modelConfig);
+  const model = sizes.length === 0 ? build()
+    : withWeightLimit({ maxSize: Math.max(...sizes), source: label }, build);
   assignWeights(model, checked.layers, {}, label);
   if (options.compile === false || checked.trainingConfig === undefined) return model;
   if (builder.compileFromTrainingConfig === undefined) {

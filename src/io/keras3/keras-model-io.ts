@@ -10,6 +10,7 @@
  * const again = await loadModelFromKerasBytes(bytes, {}, 'mnist.keras');
  */
 import { NotSupportedError } from '../../errors.js';
+import { withWeightLimit } from '../../layers/weight-limit.js';
 import { log } from '../../log.js';
 import type { Model } from '../../models/model.js';
 import { labelled } from '../h5/h5-errors.js';
@@ -28,8 +29,8 @@ import { fromKeras3Config, toKeras3Config } from './keras3-config.js';
 import { optimizerVars, restoreOptimizerVars } from './optimizer-vars.js';
 import { assignVars } from './vars-matching.js';
 import {
-  fillVarsFile, isVarsLayout, readVarsFile, varsPaths, type NamedLayer, type VarsExpectation,
-  type VarsGroup,
+  fillVarsFile, isVarsLayout, largestVarsSize, readVarsFile, varsPaths, type NamedLayer,
+  type VarsExpectation, type VarsGroup,
 } from './vars-layout.js';
 
 type Json = Record<string, unknown>;
@@ -78,7 +79,12 @@ export async function loadModelFromKerasBytes<M extends SaveableModel = Model>(b
   log.debug(`${label}: saved by Keras ${String(archive.metadata['keras_version'] ?? '?')} ` +
     `on ${String(archive.metadata['date_saved'] ?? '?')}`);
 
-  const model = withLabel(label, () => builder.modelFromJSON(checked.modelConfig));
+  // The file's largest array bounds every weight, so a hostile config allocates nothing big.
+  const largest = await readH5Bytes(archive.weights, largestVarsSize,
+    `${label}: ${WEIGHTS_FILE}`);
+  const build = (): M => builder.modelFromJSON(checked.modelConfig);
+  const model = withLabel(label, () => largest === 0 ? build()
+    : withWeightLimit({ maxSize: largest, source: label }, build));
   const groups = await readVarsBytes(archive.weights, `${label}: ${WEIGHTS_FILE}`, true,
     expectationOf(model));
   assignVars(model.layers, groups, read.layerOrder, label);

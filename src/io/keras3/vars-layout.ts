@@ -122,8 +122,8 @@ export interface VarsExpectation {
  * @example
  * readVarsFile(root).find((g) => g.path === 'optimizer')?.values.length;
  */
-export function readVarsFile(root: H5Group, expect?: VarsExpectation): VarsGroup[] {
-  const wanted = wantedBy(expect);
+export function readVarsFile(root: H5Group, expect?: VarsExpectation,
+  wanted: Wanted = wantedBy(expect)): VarsGroup[] {
   const out: VarsGroup[] = [];
   readGroup(root, 'vars', '', out, wanted);
   readGroup(root, 'optimizer/vars', 'optimizer', out, wanted);
@@ -133,6 +133,22 @@ export function readVarsFile(root: H5Group, expect?: VarsExpectation): VarsGroup
     for (const key of layers.keys()) readGroup(layers, `${key}/vars`, `layers/${key}`, out, wanted);
   }
   return out;
+}
+
+/**
+ * The number of values in the largest array of the layout's groups, read from shapes alone
+ * (0 when there is none): no weight of the model can be larger.
+ *
+ * @example
+ * readH5Bytes(bytes, largestVarsSize, 'w.weights.h5');
+ */
+export function largestVarsSize(root: H5Group): number {
+  const none = (): boolean[] => [];
+  let largest = 0;
+  for (const group of readVarsFile(root, { layerShapes: [] }, none)) {
+    for (const v of group.values) largest = Math.max(largest, sizeOf(v.shape));
+  }
+  return largest;
 }
 
 type Wanted = (path: string, shapes: readonly (readonly number[])[]) => boolean[];
