@@ -84,8 +84,9 @@ async function removeTemporary(temp: string): Promise<void> {
   try {
     await rm(temp, { force: true, recursive: true });
   } catch (cleanup) {
-    log.debug(`could not remove '${temp}' after a failed write ` +
-      `(${(cleanup as NodeJS.ErrnoException).code ?? String(cleanup)}); reporting the write's error`);
+    const code = (cleanup as NodeJS.ErrnoException).code ?? String(cleanup);
+    log.debug(`could not remove '${temp}' after a failed write (${code}); ` +
+      `reporting the write's error`);
   }
 }
 

@@ -101,8 +101,8 @@ describe('hostile model configs are refused with errors naming the file', () => 
       ((layersOf(c)[1] as Json)['config'] as Json)['units'] = 400_000;
       return JSON.stringify(c);
     });
-    await assert.rejects(loadModel(path), refusedAs(ValueError, path, "Dense 'dense'", "weight 'kernel'",
-      '[4, 400000]', 'largest array in the file has 8', 'units: 400000'));
+    await assert.rejects(loadModel(path), refusedAs(ValueError, path, "Dense 'dense'",
+      "weight 'kernel'", '[4, 400000]', 'largest array in the file has 8', 'units: 400000'));
   });
 
   it('words an impossible filters value around the config', async () => {
@@ -113,7 +113,7 @@ describe('hostile model configs are refused with errors naming the file', () => 
       (conv['config'] as Json)['filters'] = 1e9;
       return JSON.stringify(c);
     });
-    await assert.rejects(loadModel(path), (e: Error) => refusedAs(ValueError, path, "Conv2D 'conv2d'",
-      'filters: 1000000000')(e) && !e.message.includes('typed array'));
+    await assert.rejects(loadModel(path), (e: Error) => refusedAs(ValueError, path,
+      "Conv2D 'conv2d'", 'filters: 1000000000')(e) && !e.message.includes('typed array'));
   });
 });
