@@ -11,6 +11,7 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IoError } from '../errors.js';
+import { log } from '../log.js';
 
 export interface AtomicWriteOptions {
   /** Create the target's folder (and its parents) first. Default false. */
@@ -72,8 +73,20 @@ export async function replaceAtomic(path: string,
       await rename(temp, path);
     });
   } catch (error) {
-    await rm(temp, { force: true, recursive: true });
+    await removeTemporary(temp);
     throw error;
+  }
+}
+
+// Called while a write is failing: the write's own error is the one to report, so a clean-up
+// that fails too (ENOTDIR when the folder is a file, EACCES) is only logged.
+async function removeTemporary(temp: string): Promise<void> {
+  try {
+    await rm(temp, { force: true, recursive: true });
+  } catch (cleanup) {
+    const code = (cleanup as NodeJS.ErrnoException).code ?? String(cleanup);
+    log.debug(`could not remove '${temp}' after a failed write (${code}); ` +
+      `reporting the write's error`);
   }
 }
 

@@ -16,6 +16,7 @@ import { Tensor, clone, keep, tensor } from '../tensor/tensor.js';
 import type { Regularizer, RegularizerConfig } from '../regularizers/regularizer.js';
 import { getInitializer, type InitializerIdentifier } from '../initializers/index.js';
 import { toSnakeCase, uniqueName } from './naming.js';
+import { checkWeightSize } from './weight-limit.js';
 import { SymbolicTensor, formatSymbolicShape, type SymbolicShape } from './symbolic-tensor.js';
 
 /** Options every layer accepts. */
@@ -200,6 +201,8 @@ export abstract class Layer {
   /** Creates a weight named '<layer>/<name>:0', kept alive for the life of the layer. */
   protected addWeight(name: string, shape: number[], initializer: InitializerIdentifier,
     trainable = true, regularizer: Regularizer | null = null): LayerVariable {
+    checkWeightSize(`${this.className} '${this.name}'`, name, shape,
+      () => this.getConfig() as unknown as Record<string, unknown>);
     const values = getInitializer(initializer).sample(shape, globalRng());
     const value = keep(tensor(values, shape));
     value.requiresGrad = trainable && this.trainable;

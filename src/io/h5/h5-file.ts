@@ -56,17 +56,25 @@ async function sniff(path: string, label: string): Promise<Uint8Array> {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
-    throw new IoError(`${label}: cannot open (${why})`, { cause: error });
+    throw cannotOpen(error, label);
   }
   try {
     const head = new Uint8Array(SNIFF_BYTES);
     const n = readSync(fd, head, 0, SNIFF_BYTES, 0);
     return head.subarray(0, n);
+  } catch (error) {
+    // Opening a directory for reading succeeds on Linux; reading it is what fails (EISDIR).
+    throw cannotOpen(error, label);
   } finally {
     closeSync(fd);
   }
+}
+
+function cannotOpen(error: unknown, label: string): IoError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file'
+    : code === 'EISDIR' ? 'it is a directory; give the path of a .keras or .h5 file' : code;
+  return new IoError(`${label}: cannot open (${why})`, { cause: error });
 }
 
 function checkSignature(head: Uint8Array, label: string): void {

@@ -51,6 +51,43 @@ export function checkModelConfig(modelConfig: Record<string, unknown>,
   }
 }
 
+/**
+ * Checks that each entry of a model config's layer list is an object with a string
+ * class_name, an object config when it has one, and a list of inbound_nodes when it has them,
+ * so that later steps never trip over a null or a number. `where` starts each message.
+ *
+ * @example
+ * checkLayerEntries(config.layers, "m.keras: config.json: the Functional config");
+ */
+export function checkLayerEntries(list: readonly unknown[], where: string): void {
+  list.forEach((entry, i) => {
+    const at = `${where}: layer ${i + 1} of ${list.length}`;
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      throw new IoError(`${at} is ${found(entry)}; expected an object with class_name and config`);
+    }
+    const layer = entry as Record<string, unknown>;
+    if (typeof layer['class_name'] !== 'string') {
+      throw new IoError(`${at} has class_name ${found(layer['class_name'])}; expected a string`);
+    }
+    const config = layer['config'];
+    if (config !== undefined && (config === null || typeof config !== 'object' ||
+      Array.isArray(config))) {
+      throw new IoError(`${at} ('${layer['class_name']}') has config ${found(config)}; ` +
+        `expected an object`);
+    }
+    const nodes = layer['inbound_nodes'];
+    if (nodes !== undefined && !Array.isArray(nodes)) {
+      throw new IoError(`${at} ('${layer['class_name']}') has inbound_nodes ${found(nodes)}; ` +
+        `expected a list of calls`);
+    }
+  });
+}
+
+function found(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
+}
+
 /** A file's content that holds a whole model (model.save), not just weights. */
 export type KerasH5ModelContent = KerasH5Content & { modelConfig: Record<string, unknown> };
 
@@ -92,6 +129,7 @@ function collectLayers(config: Record<string, unknown>): (LayerEntry & { keras1:
   const list = Array.isArray(inner) ? inner
     : (inner as Record<string, unknown> | undefined)?.['layers'];
   if (!Array.isArray(list)) throw new IoError(`model_config of '${className}' has no list of layers`);
+  checkLayerEntries(list, `model_config of '${className}'`);
 
   return list.flatMap((entry) => {
     const layer = entry as { class_name?: unknown; config?: Record<string, unknown>; name?: unknown };

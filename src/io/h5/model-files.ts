@@ -106,7 +106,8 @@ export async function loadWeights(model: Pick<SaveableModel, 'layers'>,
     await loadWeightsFromBuffer(model, await bytesOf(source, label), { ...options, label });
     return;
   }
-  assignWeightsContent(model, await readH5(source, readWeightsContent, label), options, label);
+  const content = await readH5(source, (root) => readWeightsContent(root, model), label);
+  assignWeightsContent(model, content, options, label);
 }
 
 function modelFormatOf(path: string, requested: ModelFormat | undefined): ModelFormat {
@@ -133,6 +134,9 @@ async function startsLikeZip(path: string, label: string): Promise<boolean> {
     const head = new Uint8Array(4);
     await file.read(head, 0, 4, 0);
     return isZip(head);
+  } catch (error) {
+    // Opening a directory for reading succeeds on Linux; reading it is what fails (EISDIR).
+    throw cannotOpen(error, label);
   } finally {
     await file.close();
   }
@@ -150,7 +154,8 @@ async function bytesOf(source: string | Uint8Array, label: string): Promise<Uint
 
 function cannotOpen(error: unknown, label: string): IoError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
+  const why = code === 'ENOENT' ? 'no such file'
+    : code === 'EISDIR' ? 'it is a directory; give the path of a .keras or .h5 file' : code;
   return new IoError(`${label}: cannot open (${why})`, { cause: error });
 }
 

@@ -14,6 +14,7 @@
  * await loadWeightsFromBuffer(other, await saveWeightsToBuffer(model));
  */
 import { IoError, NotSupportedError } from '../../errors.js';
+import { withWeightLimit } from '../../layers/weight-limit.js';
 import { log } from '../../log.js';
 import { tensor, type Tensor } from '../../tensor/tensor.js';
 import type { ArrayData } from './h5-datasets.js';
@@ -30,7 +31,7 @@ import { readH5Bytes } from './h5-memory.js';
 import type { H5Group } from './h5-runtime.js';
 import { readKerasArchive, WEIGHTS_FILE } from '../keras3/keras-archive.js';
 import {
-  loadModelFromKerasBytes, loadVarsIntoModel, readVarsBytes, saveModelToKerasBytes,
+  expectationOf, loadModelFromKerasBytes, loadVarsIntoModel, readVarsBytes, saveModelToKerasBytes,
   saveVarsWeightsToBytes,
 } from '../keras3/keras-model-io.js';
 import { isVarsLayout, readVarsFile, type VarsGroup } from '../keras3/vars-layout.js';
@@ -180,11 +181,13 @@ export async function loadWeightsFromBuffer(model: Pick<SaveableModel, 'layers'>
   const label = options.label ?? 'buffer';
   if (isZip(bytes)) {
     const archive = await readKerasArchive(bytes, label);
-    const vars = await readVarsBytes(archive.weights, `${label}: ${WEIGHTS_FILE}`, true);
+    const vars = await readVarsBytes(archive.weights, `${label}: ${WEIGHTS_FILE}`, true,
+      expectationOf(model));
     assignWeightsContent(model, { vars }, options, label);
     return;
   }
-  assignWeightsContent(model, await readH5Bytes(bytes, readWeightsContent, label), options, label);
+  const content = await readH5Bytes(bytes, (root) => readWeightsContent(root, model), label);
+  assignWeightsContent(model, content, options, label);
 }
 
 /**
@@ -207,8 +210,11 @@ export type WeightsContent = { vars: VarsGroup[] } | { layers: KerasH5Layer[] };
  * @example
  * const content = await readH5('w.weights.h5', readWeightsContent);
  */
-export function readWeightsContent(root: H5Group): WeightsContent {
-  if (isVarsLayout(root)) return { vars: readVarsFile(root) };
+export function readWeightsContent(root: H5Group, model?: Pick<SaveableModel, 'layers'>):
+  WeightsContent {
+  if (isVarsLayout(root)) {
+    return { vars: readVarsFile(root, model === undefined ? undefined : expectationOf(model)) };
+  }
   return { layers: readKerasContent(root).layers };
 }
 
@@ -276,7 +282,11 @@ export function modelFromContent<M extends SaveableModel = Model>(content: Keras
   const builder = (options.builder ?? kerasModelBuilder) as ModelBuilder<M>;
   const checked: KerasH5ModelContent = modelContent(content, builder.supportedLayers(), label);
 
-  const model = builder.modelFromJSON(checked.modelConfig);
+  // The file's largest array bounds every weight, so a hostile config allocates nothing big.
+  const sizes = checked.layers.flatMap((l) => l.weights.map((w) => w.data.length));
+  const build = (): M => builder.modelFromJSON(checked.modelConfig);
+  const model = sizes.length === 0 ? build()
+    : withWeightLimit({ maxSize: Math.max(...sizes), source: label }, build);
   assignWeights(model, checked.layers, {}, label);
   if (options.compile === false || checked.trainingConfig === undefined) return model;
   if (builder.compileFromTrainingConfig === undefined) {

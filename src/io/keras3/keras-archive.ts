@@ -73,9 +73,12 @@ function checkWeightsEntry(zip: ZipArchive, label: string): void {
     `missing (it holds: ${names(zip)})`);
 }
 
+// Far above any real config (a few hundred KiB), and well below the longest string V8 can hold.
+const MAX_JSON_BYTES = 64 * 2 ** 20;
+
 async function readJson(zip: ZipArchive, name: string, label: string):
   Promise<Record<string, unknown>> {
-  const text = new TextDecoder().decode(await readZipEntry(zip, name));
+  const text = new TextDecoder().decode(await readZipEntry(zip, name, MAX_JSON_BYTES));
   const value = parsePythonJson(text, `${label}: '${name}'`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new IoError(`${label}: '${name}' is not a JSON object (starts with ` +

@@ -10,6 +10,7 @@
  * const again = await loadModelFromKerasBytes(bytes, {}, 'mnist.keras');
  */
 import { NotSupportedError } from '../../errors.js';
+import { withWeightLimit } from '../../layers/weight-limit.js';
 import { log } from '../../log.js';
 import type { Model } from '../../models/model.js';
 import { labelled } from '../h5/h5-errors.js';
@@ -28,7 +29,8 @@ import { fromKeras3Config, toKeras3Config } from './keras3-config.js';
 import { optimizerVars, restoreOptimizerVars } from './optimizer-vars.js';
 import { assignVars } from './vars-matching.js';
 import {
-  fillVarsFile, isVarsLayout, readVarsFile, varsPaths, type NamedLayer, type VarsGroup,
+  fillVarsFile, isVarsLayout, largestVarsSize, readVarsFile, varsPaths, type NamedLayer,
+  type VarsExpectation, type VarsGroup,
 } from './vars-layout.js';
 
 type Json = Record<string, unknown>;
@@ -74,11 +76,17 @@ export async function loadModelFromKerasBytes<M extends SaveableModel = Model>(b
   const builder = (options.builder ?? kerasModelBuilder) as ModelBuilder<M>;
   const checked = modelContent({ modelConfig: read.modelConfig, layers: [] },
     builder.supportedLayers(), label);
-  const groups = await readVarsBytes(archive.weights, `${label}: ${WEIGHTS_FILE}`, true);
   log.debug(`${label}: saved by Keras ${String(archive.metadata['keras_version'] ?? '?')} ` +
     `on ${String(archive.metadata['date_saved'] ?? '?')}`);
 
-  const model = withLabel(label, () => builder.modelFromJSON(checked.modelConfig));
+  // The file's largest array bounds every weight, so a hostile config allocates nothing big.
+  const largest = await readH5Bytes(archive.weights, largestVarsSize,
+    `${label}: ${WEIGHTS_FILE}`);
+  const build = (): M => builder.modelFromJSON(checked.modelConfig);
+  const model = withLabel(label, () => largest === 0 ? build()
+    : withWeightLimit({ maxSize: largest, source: label }, build));
+  const groups = await readVarsBytes(archive.weights, `${label}: ${WEIGHTS_FILE}`, true,
+    expectationOf(model));
   assignVars(model.layers, groups, read.layerOrder, label);
   if (options.compile !== false && read.compileConfig !== undefined) {
     compileAsSaved(model, builder, read.compileConfig, groups, label);
@@ -126,13 +134,24 @@ export async function saveVarsWeightsToBytes(model: Pick<SaveableModel, 'layers'
  * const groups = await readVarsBytes(bytes, 'w.weights.h5');
  */
 export async function readVarsBytes(bytes: Uint8Array, label: string,
-  anyLayout: true): Promise<VarsGroup[]>;
+  anyLayout: true, expect?: VarsExpectation): Promise<VarsGroup[]>;
 export async function readVarsBytes(bytes: Uint8Array, label: string,
-  anyLayout?: boolean): Promise<VarsGroup[] | undefined>;
+  anyLayout?: boolean, expect?: VarsExpectation): Promise<VarsGroup[] | undefined>;
 export async function readVarsBytes(bytes: Uint8Array, label: string,
-  anyLayout = false): Promise<VarsGroup[] | undefined> {
+  anyLayout = false, expect?: VarsExpectation): Promise<VarsGroup[] | undefined> {
   return readH5Bytes(bytes, (root) =>
-    anyLayout || isVarsLayout(root) ? readVarsFile(root) : undefined, label);
+    anyLayout || isVarsLayout(root) ? readVarsFile(root, expect) : undefined, label);
+}
+
+/**
+ * The weight shapes of `model`'s layers, which decide what of a weights file is worth reading.
+ *
+ * @example
+ * readVarsFile(root, expectationOf(model));
+ */
+export function expectationOf(model: Pick<SaveableModel, 'layers'>): VarsExpectation {
+  return { layerShapes: model.layers.filter((l) => l.weights.length > 0)
+    .map((l) => l.weights.map((w) => [...w.value.shape])) };
 }
 
 /**

@@ -14,6 +14,7 @@
  * const config = toKeras3Config(model.toJSON(), model.layers);
  */
 import { IoError, NotSupportedError } from '../../errors.js';
+import { checkLayerEntries } from '../h5/model-config-check.js';
 import type { NamedLayer } from './vars-layout.js';
 
 type Json = Record<string, unknown>;
@@ -67,6 +68,7 @@ export function fromKeras3Config(config: Json, label: string): ReadConfig {
     throw new IoError(`${label}: config.json: the ${className} config has no list of layers`);
   }
 
+  checkLayerEntries(layers, `${label}: config.json: the ${className} config`);
   const entries = layers as Json[];
   const sequential = className === 'Sequential';
   const out: ReadConfig = {
@@ -112,13 +114,27 @@ function readNode(node: unknown, layer: string, label: string): unknown[] {
       `(${Object.keys(kwargs).join(', ')}); only calls on tensors alone can be rebuilt`);
   }
   const refs: unknown[] = [];
-  collectTensors(args, refs, layer, label);
+  collectTensors(args, refs, { layer, label, depth: 0 });
   return refs;
 }
 
-function collectTensors(value: unknown, out: unknown[], layer: string, label: string): void {
+// Keras nests call arguments a level or two (a list of tensors); far deeper is not a model.
+const MAX_ARGS_DEPTH = 32;
+
+interface ArgsPlace {
+  layer: string;
+  label: string;
+  depth: number;
+}
+
+function collectTensors(value: unknown, out: unknown[], at: ArgsPlace): void {
+  const { layer, label, depth } = at;
   if (Array.isArray(value)) {
-    for (const v of value) collectTensors(v, out, layer, label);
+    if (depth >= MAX_ARGS_DEPTH) {
+      throw new IoError(`${label}: config.json: the call arguments of layer '${layer}' are ` +
+        `lists nested more than ${MAX_ARGS_DEPTH} deep; expected tensors, or a list of them`);
+    }
+    for (const v of value) collectTensors(v, out, { ...at, depth: depth + 1 });
     return;
   }
   const spec = value as { class_name?: unknown; config?: { keras_history?: unknown } } | null;

@@ -26,7 +26,7 @@ import { readStringAttr } from '../h5/h5-attributes.js';
 import {
   ensureGroup, findDataset, readArray, writeArray, type StoredArray,
 } from '../h5/h5-datasets.js';
-import type { H5Group } from '../h5/h5-runtime.js';
+import type { H5Dataset, H5Group } from '../h5/h5-runtime.js';
 
 /** The variables of one saveable object: its path ('layers/conv2d') and values in order. */
 export interface VarsGroup {
@@ -103,51 +103,101 @@ export function isVarsLayout(root: H5Group): boolean {
 }
 
 /**
- * Every group with variables in the file, paths as Keras 3 writes them (tf.keras 2.13's
- * `_layer_checkpoint_dependencies/` read as `layers/`), values by their index.
+ * Which stored arrays are worth reading: a layer group is read only when its shapes are those
+ * of one of the model's layers, and an optimizer variable only when it is no larger than the
+ * model's largest weight. The rest keep their shape but no values, so a mismatch is reported
+ * from the shapes without ever allocating what a hostile file declares.
+ */
+export interface VarsExpectation {
+  layerShapes: readonly (readonly (readonly number[])[])[];
+}
+
+/**
+ * The groups with variables in the file, paths as Keras 3 writes them (tf.keras 2.13's
+ * `_layer_checkpoint_dependencies/` read as `layers/`), values by their index. Only the
+ * layout's own paths are visited: `vars`, `optimizer/vars` and `layers/<name>/vars`, so links
+ * that loop or groups nested without end are never followed. With `expect`, values that cannot
+ * belong to the model are left unread (`data` empty).
  *
  * @example
  * readVarsFile(root).find((g) => g.path === 'optimizer')?.values.length;
  */
-export function readVarsFile(root: H5Group): VarsGroup[] {
+export function readVarsFile(root: H5Group, expect?: VarsExpectation,
+  wanted: Wanted = wantedBy(expect)): VarsGroup[] {
   const out: VarsGroup[] = [];
-  walk(root, '', out);
-  return out.map((g) => g.path.startsWith(LEGACY_PREFIX)
-    ? { ...g, path: `layers/${g.path.slice(LEGACY_PREFIX.length)}` } : g);
+  readGroup(root, 'vars', '', out, wanted);
+  readGroup(root, 'optimizer/vars', 'optimizer', out, wanted);
+  for (const top of ['layers', LEGACY_PREFIX.slice(0, -1)]) {
+    const layers = root.get(top);
+    if (!isGroup(layers)) continue;
+    for (const key of layers.keys()) readGroup(layers, `${key}/vars`, `layers/${key}`, out, wanted);
+  }
+  return out;
 }
 
-function walk(group: H5Group, path: string, out: VarsGroup[]): void {
-  for (const key of group.keys()) {
-    const child = group.get(key);
-    if (!isGroup(child)) continue;
-    if (key === 'vars') {
-      const values = readVars(child);
-      if (values.length > 0) out.push({ path, values });
-    } else {
-      walk(child, path === '' ? key : `${path}/${key}`, out);
-    }
+/**
+ * The number of values in the largest array of the layout's groups, read from shapes alone
+ * (0 when there is none): no weight of the model can be larger.
+ *
+ * @example
+ * readH5Bytes(bytes, largestVarsSize, 'w.weights.h5');
+ */
+export function largestVarsSize(root: H5Group): number {
+  const none = (): boolean[] => [];
+  let largest = 0;
+  for (const group of readVarsFile(root, { layerShapes: [] }, none)) {
+    for (const v of group.values) largest = Math.max(largest, sizeOf(v.shape));
   }
+  return largest;
+}
+
+type Wanted = (path: string, shapes: readonly (readonly number[])[]) => boolean[];
+
+function wantedBy(expect: VarsExpectation | undefined): Wanted {
+  if (expect === undefined) return (_, shapes) => shapes.map(() => true);
+  const keys = new Set(expect.layerShapes.map((s) => JSON.stringify(s)));
+  const largest = Math.max(1, ...expect.layerShapes.flat().map(sizeOf));
+  return (path, shapes) => path === 'optimizer' || path === ''
+    ? shapes.map((s) => sizeOf(s) <= largest)
+    : shapes.map(() => keys.has(JSON.stringify(shapes)));
+}
+
+function sizeOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function readGroup(parent: H5Group, at: string, path: string, out: VarsGroup[],
+  wanted: Wanted): void {
+  const vars = parent.get(at);
+  if (!isGroup(vars)) return;
+  const datasets = varsDatasets(vars);
+  if (datasets.length === 0) return;
+  const read = wanted(path, datasets.map((d) => d.shape ?? []));
+  out.push({ path, values: datasets.map((d, i) => read[i] ? readValue(vars, d)
+    : { shape: d.shape ?? [], dtype: 'float32', data: new Float32Array() }) });
 }
 
 // Datasets are named by their index; any other name means this is not Keras' layout.
-function readVars(vars: H5Group): StoredArray[] {
+function varsDatasets(vars: H5Group): H5Dataset[] {
   const names = vars.keys();
   const indices = names.map(Number).sort((a, b) => a - b);
   if (indices.some((n, i) => n !== i)) {
     throw new IoError(`'${vars.path}' should hold datasets named 0..${names.length - 1}, ` +
-      `found ${names.join(', ')}`);
+      `found ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', ...' : ''}`);
   }
-  return indices.map((i) => readValue(vars, String(i)));
+  return indices.map((i) => {
+    const dataset = findDataset(vars, String(i));
+    if (dataset === undefined) throw new IoError(`'${vars.path}/${i}' is not a dataset`);
+    return dataset;
+  });
 }
 
-function readValue(vars: H5Group, name: string): StoredArray {
-  const dataset = findDataset(vars, name);
-  if (dataset === undefined) throw new IoError(`'${vars.path}/${name}' is not a dataset`);
+function readValue(vars: H5Group, dataset: H5Dataset): StoredArray {
   if (readStringAttr(dataset, 'dtype') === 'bfloat16') {
     throw new NotSupportedError(`'${dataset.path}' holds bfloat16 values (supported: float32, ` +
       `float64, int32, int64); save the model from Keras with a float32 dtype policy`);
   }
-  return readArray(vars, name);
+  return readArray(vars, dataset.path.slice(dataset.path.lastIndexOf('/') + 1));
 }
 
 function isGroup(node: unknown): node is H5Group {

@@ -82,20 +82,31 @@ export function findZipEntry(zip: ZipArchive, name: string): ZipEntry | undefine
   return zip.entries.find((e) => e.name === name);
 }
 
+/** Deflated entries this large must also compress less than MAX_RATIO to be inflated. */
+export const SUSPICIOUS_SIZE = 64 * 2 ** 20;
+/** Real weights compress about 1.1x and JSON about 10x; a bomb of repeated bytes, ~1000x. */
+export const MAX_RATIO = 100;
+// One byte less than the largest Uint8Array Node allocates: the inflater asks for size + 1.
+const MAX_INFLATED = 2 ** 32 - 2;
+
 /**
  * The uncompressed bytes of entry `name`, checked against the CRC-32 and size the archive
- * records. A missing entry is an IoError listing what the archive holds.
+ * records. A missing entry is an IoError listing what the archive holds. An entry declaring
+ * more than `maxSize` bytes, or a deflated one that would inflate past SUSPICIOUS_SIZE and
+ * MAX_RATIO times its compressed size, is refused before anything is inflated.
  *
  * @example
- * const text = new TextDecoder().decode(await readZipEntry(zip, 'config.json'));
+ * const text = new TextDecoder().decode(await readZipEntry(zip, 'config.json', 64 * 2 ** 20));
  */
-export async function readZipEntry(zip: ZipArchive, name: string): Promise<Uint8Array> {
+export async function readZipEntry(zip: ZipArchive, name: string, maxSize = Infinity):
+  Promise<Uint8Array> {
   const entry = findZipEntry(zip, name);
   if (entry === undefined) {
     throw new IoError(`${zip.label}: the archive has no '${name}' (it holds: ` +
       `${zip.entries.map((e) => e.name).join(', ') || 'nothing'})`);
   }
   const where = `${zip.label}: entry '${name}'`;
+  checkEntrySize(entry, maxSize, where);
   const raw = entryData(zip, entry, where);
   const data = entry.method === 0 ? storedData(raw, entry, where)
     : await inflateRaw(raw, entry.size, where);
@@ -106,6 +117,29 @@ export async function readZipEntry(zip: ZipArchive, name: string): Promise<Uint8
       `records ${hex(entry.crc32)}`);
   }
   return data;
+}
+
+function checkEntrySize(entry: ZipEntry, maxSize: number, where: string): void {
+  const sizes = `${entry.size} bytes (${mib(entry.size)}) from ${entry.compressedSize} compressed`;
+  if (entry.size > maxSize) {
+    throw new IoError(`${where} declares ${sizes}; at most ${maxSize} bytes (${mib(maxSize)}) ` +
+      `are read for this entry`);
+  }
+  if (entry.method !== 8) return;
+  if (entry.size > MAX_INFLATED) {
+    throw new IoError(`${where} declares ${sizes}, more than the ${MAX_INFLATED} bytes one ` +
+      `entry can inflate to in memory`);
+  }
+  if (entry.size > SUSPICIOUS_SIZE && entry.size > MAX_RATIO * entry.compressedSize) {
+    throw new IoError(`${where} would inflate to ${sizes}, a ratio of ` +
+      `${Math.round(entry.size / Math.max(1, entry.compressedSize))}x; real model files compress ` +
+      `far less (at most ${MAX_RATIO}x past ${mib(SUSPICIOUS_SIZE)}), so this looks like a zip ` +
+      `bomb and is not inflated`);
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
 // The record sits at the very end, unless an archive comment (at most 64 KiB) follows it.

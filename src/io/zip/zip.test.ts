@@ -175,3 +175,73 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         'data is corrupt'));
   });
 });
+
+// One deflated entry whose central directory declares `size`; past 4 GiB through a ZIP64 extra.
+function deflatedZip(name: string, data: Uint8Array, size = data.length): Uint8Array {
+  const packed = deflateRawSync(data);
+  const nameBytes = text(name);
+  const wide = size >= 0xffffffff;
+  const local = new DataView(new ArrayBuffer(30));
+  local.setUint32(0, 0x04034b50, true);
+  local.setUint16(8, 8, true);
+  local.setUint16(26, nameBytes.length, true);
+  const central = new DataView(new ArrayBuffer(46 + (wide ? 12 : 0)));
+  central.setUint32(0, 0x02014b50, true);
+  central.setUint16(10, 8, true);
+  central.setUint32(16, crc32(data), true);
+  central.setUint32(20, packed.length, true);
+  central.setUint32(24, wide ? 0xffffffff : size, true);
+  central.setUint16(28, nameBytes.length, true);
+  central.setUint16(30, wide ? 12 : 0, true);
+  const headers = [new Uint8Array(local.buffer), nameBytes, packed];
+  const before = headers.reduce((n, b) => n + b.length, 0);
+  const extra = new Uint8Array(12);
+  if (wide) {
+    const view = new DataView(extra.buffer);
+    view.setUint16(0, 1, true);
+    view.setUint16(2, 8, true);
+    view.setBigUint64(4, BigInt(size), true);
+  }
+  const dir = [new Uint8Array(central.buffer, 0, 46), nameBytes, ...(wide ? [extra] : [])];
+  const dirSize = dir.reduce((n, b) => n + b.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, 1, true);
+  end.setUint16(10, 1, true);
+  end.setUint32(12, dirSize, true);
+  end.setUint32(16, before, true);
+  return Buffer.concat([...headers, ...dir, new Uint8Array(end.buffer)]);
+}
+
+describe('hostile sizes are refused before inflating', () => {
+  it('refuses an entry that would inflate past 64 MiB at a bomb-like ratio', async () => {
+    const spaces = new Uint8Array(80 * 2 ** 20).fill(32);
+    const zip = openZip(deflatedZip('model.weights.h5', spaces), 'bomb.keras');
+    await assert.rejects(readZipEntry(zip, 'model.weights.h5'), (e: Error) =>
+      e instanceof IoError && e.message.startsWith("bomb.keras: entry 'model.weights.h5' would " +
+        `inflate to ${80 * 2 ** 20} bytes (80.0 MiB) from `) && e.message.includes('zip bomb'));
+  });
+
+  it('refuses an entry larger than the limit the caller gives', async () => {
+    const zip = openZip(deflatedZip('config.json', text('{}'), 2 ** 30), 'big.keras');
+    await assert.rejects(readZipEntry(zip, 'config.json', 64 * 2 ** 20), (e: Error) =>
+      e instanceof IoError && e.message === "big.keras: entry 'config.json' declares " +
+        `${2 ** 30} bytes (1024.0 MiB) from 4 compressed; at most ${64 * 2 ** 20} bytes ` +
+        '(64.0 MiB) are read for this entry');
+  });
+
+  it('words a ZIP64 size too large to hold in memory', async () => {
+    const packed = deflatedZip('model.weights.h5', text('x'.repeat(5000)), 2 ** 52);
+    const zip = openZip(packed, 'z.keras');
+    assert.equal(zip.entries[0]!.size, 2 ** 52);
+    await assert.rejects(readZipEntry(zip, 'model.weights.h5'), (e: Error) =>
+      e instanceof IoError && e.message.includes('more than the 4294967294 bytes one entry can ' +
+        'inflate to in memory') && !e.message.includes('maxOutputLength'));
+  });
+
+  it('still inflates a large entry that compresses like real weights', async () => {
+    const noise = Uint8Array.from({ length: 2 ** 20 }, (_, i) => (i * 2654435761) >>> 24);
+    const zip = openZip(deflatedZip('model.weights.h5', noise), 'real.keras');
+    assert.ok(Buffer.from(await readZipEntry(zip, 'model.weights.h5')).equals(noise));
+  });
+});
