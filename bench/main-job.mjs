@@ -47,5 +47,7 @@ writeSection('## The main job', [
     `(epochs: ${epochs} s)`,
   `- peak resident memory: ${peak > 0 ? `${Math.round(peak / 1024)} MiB` : 'not measured (no /proc)'}`,
   `- test accuracy: ${accuracy}`,
+  `- targets (under 3 minutes, under 600 MB, at least 99.0 %): ` +
+    `${seconds < 180 && peak < 600 * 1024 && Number(accuracy) >= 0.99 ? 'met' : 'missed'}`,
 ].join('\n'));
 console.log('bench: wrote the main job into bench/RESULTS.md');

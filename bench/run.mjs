@@ -98,6 +98,31 @@ function ratios() {
   return lines.join('\n');
 }
 
+/** The project's speed targets, checked against this run (convnet-ts on all threads). */
+const TARGETS = [
+  ['convnetTrain', 'PyTorch, 2 threads', 0.5, 'ConvNet training'],
+  ['convnetInfer', 'tfjs-wasm', 1.5, 'ConvNet inference'],
+  ['convnetInfer', 'PyTorch, 2 threads', 0.8, 'ConvNet inference'],
+  ['matmulGflops', 'tfjs-wasm', 1.5, '1024³ matmul'],
+];
+
+function targets() {
+  const ours = results[1];
+  const rows = TARGETS.map(([key, peerLabel, want, name]) => {
+    const peer = results.find((r) => r.label === peerLabel);
+    const a = ours?.[key], b = peer?.[key];
+    if (typeof a !== 'number' || typeof b !== 'number' || b <= 0) {
+      return `| ${name} >= ${want}x ${peerLabel} | not measured | |`;
+    }
+    const unit = key === 'matmulGflops' ? 'GFLOP/s' : 'ex/s';
+    const digits = key === 'matmulGflops' ? 1 : 0;
+    const f = (v) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
+    return `| ${name} >= ${want}x ${peerLabel} | ${f(a)} vs ${f(b)} ${unit} = ` +
+      `${(a / b).toFixed(2)}x | ${a / b >= want ? 'met' : 'missed'} |`;
+  });
+  return ['| target | measured | |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 function profileText() {
   const p = results[1]?.profile;
   if (!p) return '';
@@ -139,6 +164,11 @@ ${summary}
 convnet-ts on ${cores} threads, ratio to each peer (above 1 = convnet-ts faster):
 
 ${ratios()}
+
+Against the targets (convnet-ts on ${cores} threads, same run; the main job's own targets,
+under 3 minutes and 600 MB, are checked in its section below):
+
+${targets()}
 
 ${profileText()}
 
