@@ -372,6 +372,19 @@ describe('bad .keras files are refused clearly', () => {
       e.message.includes('Nothing from the file is executed'));
   });
 
+  it('a compile_config that is not an object is named, not taken as uncompiled', async () => {
+    const zip = openZip(await archive(), 'x');
+    const config = JSON.parse(new TextDecoder().decode(await readZipEntry(zip, 'config.json')));
+    config.compile_config = 'adam';
+    const bytes = writeZip([
+      { name: 'metadata.json', data: await readZipEntry(zip, 'metadata.json') },
+      { name: 'config.json', data: new TextEncoder().encode(JSON.stringify(config)) },
+      { name: 'model.weights.h5', data: await readZipEntry(zip, 'model.weights.h5') }]);
+    await assert.rejects(loadModelFromBuffer(bytes, { label: 'str.keras' }), (e: Error) =>
+      e instanceof IoError && e.message === 'str.keras: config.json: compile_config should be ' +
+        'an object (optimizer, loss, metrics...) or null, found "adam"');
+  });
+
   it('an .h5 file named .keras still loads, by its content', async () => {
     const net = twoTowers();
     const path = join(dir, 'really-h5.keras');

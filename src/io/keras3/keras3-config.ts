@@ -77,7 +77,12 @@ export function fromKeras3Config(config: Json, label: string): ReadConfig {
     layerOrder: entries.flatMap((l) => namedLayer(l, sequential)),
   };
   const compile = config['compile_config'];
-  if (compile !== null && typeof compile === 'object') out.compileConfig = compile as Json;
+  if (compile !== undefined && compile !== null &&
+    (typeof compile !== 'object' || Array.isArray(compile))) {
+    throw new IoError(`${label}: config.json: compile_config should be an object ` +
+      `(optimizer, loss, metrics...) or null, found ${JSON.stringify(compile).slice(0, 80)}`);
+  }
+  if (compile !== undefined && compile !== null) out.compileConfig = compile as Json;
   return out;
 }
 
