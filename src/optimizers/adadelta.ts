@@ -34,8 +34,9 @@ export class Adadelta extends Optimizer {
     return ['accumulated_grad', 'accumulated_delta_var'];
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[]): void {
-    const ag = slots[0]!, ad = slots[1]!, { rho, epsilon } = this, lr = this.learningRate;
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], _t: number,
+    lr: number): void {
+    const ag = slots[0]!, ad = slots[1]!, { rho, epsilon } = this;
     for (let i = 0; i < w.length; i++) {
       const gi = g[i]!;
       const a = rho * ag[i]! + (1 - rho) * gi * gi;

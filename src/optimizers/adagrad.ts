@@ -38,8 +38,9 @@ export class Adagrad extends Optimizer {
     return this.initialAccumulatorValue;
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[]): void {
-    const acc = slots[0]!, lr = this.learningRate;
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], _t: number,
+    lr: number): void {
+    const acc = slots[0]!;
     for (let i = 0; i < w.length; i++) {
       const gi = g[i]!;
       const a = acc[i]! + gi * gi;

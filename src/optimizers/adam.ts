@@ -41,9 +41,10 @@ export class Adam extends Optimizer {
     return this.amsgrad ? ['m', 'v', 'vhat'] : ['m', 'v'];
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number): void {
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number,
+    lr: number): void {
     const { beta1, beta2, epsilon } = this;
-    const alpha = this.learningRate * Math.sqrt(1 - beta2 ** t) / (1 - beta1 ** t);
+    const alpha = lr * Math.sqrt(1 - beta2 ** t) / (1 - beta1 ** t);
     const m = slots[0]!, v = slots[1]!, vhat = this.amsgrad ? slots[2]! : null;
     for (let i = 0; i < w.length; i++) {
       const gi = g[i]!;

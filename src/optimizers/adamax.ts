@@ -37,9 +37,10 @@ export class Adamax extends Optimizer {
     return ['m', 'u'];
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number): void {
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number,
+    lr: number): void {
     const m = slots[0]!, u = slots[1]!, { beta1, beta2, epsilon } = this;
-    const scale = this.learningRate / (1 - beta1 ** t);
+    const scale = lr / (1 - beta1 ** t);
     for (let i = 0; i < w.length; i++) {
       const gi = g[i]!;
       const mi = m[i]! + (gi - m[i]!) * (1 - beta1);

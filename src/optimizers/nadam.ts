@@ -48,10 +48,11 @@ export class Nadam extends Optimizer {
     this.uProduct = prodT;
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number): void {
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number,
+    lr: number): void {
     const m = slots[0]!, v = slots[1]!, { beta1, beta2, epsilon } = this;
     const { ut, ut1, prodT, prodT1 } = this.stepConstants;
-    const vCorrection = 1 - beta2 ** t, lr = this.learningRate;
+    const vCorrection = 1 - beta2 ** t;
     for (let i = 0; i < w.length; i++) {
       const gi = g[i]!;
       const mi = m[i]! + (gi - m[i]!) * (1 - beta1);

@@ -80,8 +80,12 @@ export abstract class Optimizer {
     return 0;
   }
 
-  /** Updates `w` in place from gradient `g` and the weight's slots, for step `t` (1-based). */
-  protected abstract update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number): void;
+  /**
+   * Updates `w` in place from gradient `g` and the weight's slots, for step `t` (1-based) at
+   * learning rate `lr` (the schedule's value for this step, when there is one).
+   */
+  protected abstract update(w: Float32Array, g: Float32Array, slots: Float32Array[], t: number,
+    lr: number): void;
 
   /** Called once per step before the per-weight updates (Nadam keeps a running product). */
   protected beginStep(_t: number): void {}
@@ -89,7 +93,7 @@ export abstract class Optimizer {
   /** Applies one step: every weight is updated in place. */
   applyGradients(pairs: readonly GradientPair[]): void {
     const t = this.iterations + 1;
-    checkedRate(this.learningRate); // a schedule's value, checked once per step
+    const lr = checkedRate(this.learningRate); // a schedule's value, taken once per step
     this.beginStep(t);
     for (const { variable, grad } of pairs) {
       if (grad.size !== variable.value.size) {
@@ -97,7 +101,7 @@ export abstract class Optimizer {
           `'${variable.name}' [${variable.value.shape}]`);
       }
       const slots = this.slotsFor(variable).map((s) => s.f32);
-      this.update(variable.value.f32, grad.f32, slots, t);
+      this.update(variable.value.f32, grad.f32, slots, t, lr);
     }
     this.iterations = t;
   }
@@ -170,7 +174,8 @@ export abstract class Optimizer {
   /** The Keras config (snake_case), as saved in training_config. */
   getConfig(): OptimizerConfig {
     return { class_name: this.className, config: { name: this.className,
-      learning_rate: this.schedule?.serialize() ?? this.rate, is_legacy_optimizer: false, ...this.ownConfig() } };
+      learning_rate: this.schedule?.serialize() ?? this.rate, is_legacy_optimizer: false,
+      ...this.ownConfig() } };
   }
 
   protected abstract ownConfig(): Record<string, unknown>;

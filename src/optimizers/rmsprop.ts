@@ -44,8 +44,9 @@ export class RMSprop extends Optimizer {
     return names;
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[]): void {
-    const { rho, epsilon, momentum } = this, lr = this.learningRate;
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], _t: number,
+    lr: number): void {
+    const { rho, epsilon, momentum } = this;
     const ms = slots[0]!;
     const mom = momentum > 0 ? slots[1]! : null;
     const mg = this.centered ? slots[momentum > 0 ? 2 : 1]! : null;

@@ -35,8 +35,9 @@ export class SGD extends Optimizer {
     return this.momentum > 0 ? ['m'] : [];
   }
 
-  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[]): void {
-    const lr = this.learningRate, mu = this.momentum;
+  protected update(w: Float32Array, g: Float32Array, slots: Float32Array[], _t: number,
+    lr: number): void {
+    const mu = this.momentum;
     if (mu === 0) {
       for (let i = 0; i < w.length; i++) w[i] = w[i]! - lr * g[i]!;
       return;
