@@ -7,6 +7,7 @@
  */
 import { NotSupportedError } from '../errors.js';
 import type { Initializer, SerializedInitializer } from '../initializers/index.js';
+import { camelCase } from '../utils/check-options.js';
 import { LAYER_OPTIONS } from './layer.js';
 
 /** What argsFromConfig needs of a layer class. */
@@ -45,7 +46,7 @@ export function argsFromConfig(layer: LayerClass, config: Record<string, unknown
       }
       continue;
     }
-    const name = key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    const name = camelCase(key);
     if (known === null || known.has(name)) args[name] = value;
   }
   return args;
