@@ -9,6 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSection } from './results-file.mjs';
+import { torchPython } from './workloads.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -19,14 +20,6 @@ function option(name, fallback) {
 }
 const seeds = option('seeds', '1,2,3,4,5').map(Number);
 const schedules = option('schedules', 'constant,cosine');
-
-function python() {
-  // Debian's python3-torch lives in the system interpreter, which a pyenv shim may hide.
-  for (const p of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(p, ['-c', 'import torch']).status === 0) return p;
-  }
-  return null;
-}
 
 /** Test accuracy of one run, or null when it failed (the reason goes to stderr). */
 function accuracyOf(label, cmd, args, pattern) {
@@ -57,7 +50,7 @@ for (const schedule of schedules) {
   });
   rows.push({ engine: 'convnet-ts', schedule, values: ours });
 }
-const py = process.argv.includes('--no-torch') ? null : python();
+const py = process.argv.includes('--no-torch') ? null : torchPython();
 if (py !== null) {
   for (const schedule of schedules) {
     const theirs = seeds.map((seed) => accuracyOf(`PyTorch ${schedule} seed ${seed}`, py,

@@ -1,5 +1,6 @@
 // The benchmark networks, built with the Keras-style model API as users build them: the
 // lecture ConvNet and MLP, compiled with RMSprop and categorical cross-entropy.
+import { MNIST_RECIPES } from '../dist/cli/train/lecture-models.js';
 import * as cn from '../dist/index.js';
 import { CONVNET, MLP, RMSPROP, fakeBatch } from './workloads.mjs';
 
@@ -15,18 +16,9 @@ function compile(model) {
   return model;
 }
 
-/** Conv2D 32 -> MaxPool -> Conv2D 64 -> MaxPool -> Conv2D 64 -> Flatten -> Dense 64 -> 10. */
+/** The lecture ConvNet, as `convnet train mnist` builds it. */
 export function convnet() {
-  const model = cn.sequential([
-    layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    layers.maxPooling2d({ poolSize: 2 }),
-    layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    layers.maxPooling2d({ poolSize: 2 }),
-    layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    layers.flatten(),
-    layers.dense({ units: 64, activation: 'relu' }),
-    layers.dense({ units: 10, activation: 'softmax' }),
-  ]);
+  const model = MNIST_RECIPES.cnn.build();
   if (model.countParams() !== CONVNET.params) {
     throw new Error(`ConvNet has ${model.countParams()} parameters, expected ${CONVNET.params}`);
   }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ownSections, RESULTS } from './results-file.mjs';
+import { torchPython } from './workloads.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
@@ -33,15 +34,6 @@ function run(label, cmd, args, timeoutMs) {
   return { label, ...JSON.parse(line), load: Math.max(loadBefore, load()) };
 }
 
-function python() {
-  // Debian's python3-torch lives in the system interpreter, which a pyenv shim may hide.
-  for (const p of ['/usr/bin/python3', 'python3']) {
-    const r = spawnSync(p, ['-c', 'import torch'], { encoding: 'utf8' });
-    if (r.status === 0) return p;
-  }
-  return null;
-}
-
 const node = process.execPath;
 const results = [];
 results.push(run('convnet-ts, 1 thread', node, [join(here, 'convnet-ts.mjs'), '1'], 180e3));
@@ -49,7 +41,7 @@ results.push(run(`convnet-ts, ${cores} threads`, node,
   [join(here, 'convnet-ts.mjs'), String(cores), '--profile'], 180e3));
 results.push(run('tfjs-wasm', node, [join(here, 'tfjs.mjs'), 'wasm'], 180e3));
 if (!quick) results.push(run('tfjs-cpu', node, [join(here, 'tfjs.mjs'), 'cpu'], 240e3));
-const py = python();
+const py = torchPython();
 if (py === null) {
   process.stderr.write('bench: PyTorch not found (apt-get install python3-torch); skipped\n');
 } else {

@@ -1,4 +1,14 @@
 // Shared definitions of the benchmark workloads, so that every engine runs the same thing.
+import { spawnSync } from 'node:child_process';
+
+/** A Python interpreter that has PyTorch, or null when none has. */
+export function torchPython() {
+  // Debian's python3-torch lives in the system interpreter, which a pyenv shim may hide.
+  for (const p of ['/usr/bin/python3', 'python3']) {
+    if (spawnSync(p, ['-c', 'import torch']).status === 0) return p;
+  }
+  return null;
+}
 
 /** The lecture's MNIST ConvNet: 93,322 parameters. */
 export const CONVNET = {
